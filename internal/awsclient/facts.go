@@ -1,0 +1,469 @@
+package awsclient
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
+)
+
+// maxFilterValues bounds the values of one EC2 filter in a batched describe call.
+const maxFilterValues = 100
+
+// factCache holds the facts gathered for the planner. Immutable facts (a service's details, a
+// subnet's or security group's VPC and zone, prefix lists) live as long as the Client; mutable facts
+// (route tables and their routes, VPC DNS attributes, the endpoints of a VPC, the gateway count) are
+// dropped by InvalidateMutableFacts. gen counts invalidations, so that a fetch started before one
+// does not store stale data after it.
+type factCache struct {
+	mu  sync.Mutex
+	gen uint64
+
+	// immutable
+	services    map[string]*planner.ServiceFacts // key name|region; nil = does not exist
+	allServices []planner.ServiceFacts
+	allLoaded   bool
+	subnets     map[string]planner.SubnetFacts
+	groups      map[string]planner.SecurityGroupFacts
+	prefixLists map[string]*planner.PrefixListFacts // by service name; nil = none
+
+	// mutable
+	routeTables  map[string]planner.RouteTableFacts
+	vpcs         map[string]*planner.VPCFacts // nil = does not exist
+	endpoints    map[string][]planner.EndpointFacts
+	gatewayCount *int
+
+	flights map[string]*flight
+}
+
+// flight is one in-progress fetch that concurrent callers of the same key wait for.
+type flight struct {
+	done chan struct{}
+	val  any
+	err  error
+}
+
+func newFactCache() *factCache {
+	return &factCache{
+		services:    map[string]*planner.ServiceFacts{},
+		subnets:     map[string]planner.SubnetFacts{},
+		groups:      map[string]planner.SecurityGroupFacts{},
+		prefixLists: map[string]*planner.PrefixListFacts{},
+		routeTables: map[string]planner.RouteTableFacts{},
+		vpcs:        map[string]*planner.VPCFacts{},
+		endpoints:   map[string][]planner.EndpointFacts{},
+		flights:     map[string]*flight{},
+	}
+}
+
+// doFlight runs fetch once per key among concurrent callers and gives all of them its result. fetch
+// also stores the result in the cache (with store, which drops mutable facts fetched before an
+// invalidation).
+func doFlight[T any](ctx context.Context, fc *factCache, key string, fetch func(gen uint64) (T, error)) (T, error) {
+	fc.mu.Lock()
+	key = fmt.Sprintf("%s#%d", key, fc.gen)
+	if f, ok := fc.flights[key]; ok {
+		fc.mu.Unlock()
+		select {
+		case <-f.done:
+			v, _ := f.val.(T)
+			return v, f.err
+		case <-ctx.Done():
+			var zero T
+			return zero, ctx.Err()
+		}
+	}
+	f := &flight{done: make(chan struct{})}
+	fc.flights[key] = f
+	gen := fc.gen
+	fc.mu.Unlock()
+
+	v, err := fetch(gen)
+	f.val, f.err = v, err
+
+	fc.mu.Lock()
+	delete(fc.flights, key)
+	fc.mu.Unlock()
+	close(f.done)
+	return v, err
+}
+
+// store runs fn under the lock when gen is current (always, for immutable facts).
+func (fc *factCache) store(gen uint64, mutable bool, fn func()) {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if mutable && gen != fc.gen {
+		return
+	}
+	fn()
+}
+
+// InvalidateMutableFacts drops the cached mutable facts (routes, VPC DNS attributes, endpoints of a
+// VPC, gateway count). ModifyVPCEndpoint calls it; the provider calls it after Create and Delete.
+func (c *Client) InvalidateMutableFacts() {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	fc.gen++
+	fc.routeTables = map[string]planner.RouteTableFacts{}
+	fc.vpcs = map[string]*planner.VPCFacts{}
+	fc.endpoints = map[string][]planner.EndpointFacts{}
+	fc.gatewayCount = nil
+}
+
+// ServiceFacts describes one service (serviceRegion "" or the provider's region: the local one).
+// It returns nil, nil when the service does not exist.
+func (c *Client) ServiceFacts(ctx context.Context, serviceName, serviceRegion string) (*planner.ServiceFacts, error) {
+	c.init()
+	fc := c.facts
+	if serviceRegion == c.Region {
+		serviceRegion = ""
+	}
+	key := serviceName + "|" + serviceRegion
+	fc.mu.Lock()
+	sf, ok := fc.services[key]
+	fc.mu.Unlock()
+	if !ok {
+		var err error
+		sf, err = doFlight(ctx, fc, "service:"+key, func(gen uint64) (*planner.ServiceFacts, error) {
+			input := &ec2.DescribeVpcEndpointServicesInput{ServiceNames: []string{serviceName}}
+			if serviceRegion != "" {
+				input.ServiceRegions = []string{serviceRegion}
+			}
+			details, err := FindVPCEndpointServices(ctx, c.EC2, input)
+			if err != nil && !IsNotFound(err) {
+				return nil, fmt.Errorf("describing VPC endpoint service (%s): %w", serviceName, err)
+			}
+			var found *planner.ServiceFacts
+			for _, d := range details {
+				if aws.ToString(d.ServiceName) == serviceName {
+					f := ServiceFactsFromSDK(d, c.Region)
+					found = &f
+					break
+				}
+			}
+			fc.store(gen, false, func() { fc.services[key] = found })
+			return found, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return cloneServiceFacts(sf), nil
+}
+
+// AllServiceFacts describes every service offered in the region.
+func (c *Client) AllServiceFacts(ctx context.Context) ([]planner.ServiceFacts, error) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	all, ok := fc.allServices, fc.allLoaded
+	fc.mu.Unlock()
+	if !ok {
+		var err error
+		all, err = doFlight(ctx, fc, "services", func(gen uint64) ([]planner.ServiceFacts, error) {
+			details, err := FindVPCEndpointServices(ctx, c.EC2, &ec2.DescribeVpcEndpointServicesInput{})
+			if err != nil && !IsNotFound(err) {
+				return nil, fmt.Errorf("describing VPC endpoint services: %w", err)
+			}
+			all := make([]planner.ServiceFacts, 0, len(details))
+			for _, d := range details {
+				all = append(all, ServiceFactsFromSDK(d, c.Region))
+			}
+			fc.store(gen, false, func() {
+				fc.allServices, fc.allLoaded = all, true
+				for i := range all {
+					if all[i].ServiceRegion == "" {
+						fc.services[all[i].ServiceName+"|"] = cloneServiceFacts(&all[i])
+					}
+				}
+			})
+			return all, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]planner.ServiceFacts, len(all))
+	for i := range all {
+		out[i] = *cloneServiceFacts(&all[i])
+	}
+	return out, nil
+}
+
+// batchFacts is the shared shape of RouteTableFacts, SubnetFacts and SecurityGroupFacts: take the
+// cached ids, fetch the others with one filtered describe per maxFilterValues ids (a filter does not
+// fail on unknown ids, an id list does), store them, and return the map of the ids that exist.
+func batchFacts[V any](ctx context.Context, fc *factCache, kind string, mutable bool, ids []string,
+	cache func() map[string]V, fetch func(ctx context.Context, ids []string) (map[string]V, error),
+) (map[string]V, error) {
+	out := make(map[string]V, len(ids))
+	var missing []string
+	fc.mu.Lock()
+	m := cache()
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		if v, ok := m[id]; ok {
+			out[id] = v
+		} else if !slices.Contains(missing, id) {
+			missing = append(missing, id)
+		}
+	}
+	fc.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	sort.Strings(missing)
+	got, err := doFlight(ctx, fc, kind+":"+strings.Join(missing, ","), func(gen uint64) (map[string]V, error) {
+		all := map[string]V{}
+		for chunk := range slices.Chunk(missing, maxFilterValues) {
+			got, err := fetch(ctx, chunk)
+			if err != nil {
+				return nil, err
+			}
+			maps.Copy(all, got)
+		}
+		fc.store(gen, mutable, func() { maps.Copy(cache(), all) })
+		return all, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range missing {
+		if v, ok := got[id]; ok {
+			out[id] = v
+		}
+	}
+	return out, nil
+}
+
+// RouteTableFacts describes the route tables in one batched call; ids that do not exist are absent
+// from the map.
+func (c *Client) RouteTableFacts(ctx context.Context, ids []string) (map[string]planner.RouteTableFacts, error) {
+	c.init()
+	fc := c.facts
+	out, err := batchFacts(ctx, fc, "rtb", true, ids,
+		func() map[string]planner.RouteTableFacts { return fc.routeTables },
+		func(ctx context.Context, ids []string) (map[string]planner.RouteTableFacts, error) {
+			rts, err := FindRouteTables(ctx, c.EC2, &ec2.DescribeRouteTablesInput{
+				Filters: []ec2types.Filter{filter("route-table-id", ids...)},
+			})
+			if err != nil && !IsNotFound(err) {
+				return nil, fmt.Errorf("describing route tables: %w", err)
+			}
+			m := make(map[string]planner.RouteTableFacts, len(rts))
+			for _, rt := range rts {
+				f := RouteTableFactsFromSDK(rt)
+				m[f.RouteTableID] = f
+			}
+			return m, nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range out {
+		v.Routes = slices.Clone(v.Routes)
+		out[k] = v
+	}
+	return out, nil
+}
+
+// SubnetFacts describes the subnets in one batched call; ids that do not exist are absent.
+func (c *Client) SubnetFacts(ctx context.Context, ids []string) (map[string]planner.SubnetFacts, error) {
+	c.init()
+	fc := c.facts
+	return batchFacts(ctx, fc, "subnet", false, ids,
+		func() map[string]planner.SubnetFacts { return fc.subnets },
+		func(ctx context.Context, ids []string) (map[string]planner.SubnetFacts, error) {
+			subnets, err := FindSubnets(ctx, c.EC2, &ec2.DescribeSubnetsInput{
+				Filters: []ec2types.Filter{filter("subnet-id", ids...)},
+			})
+			if err != nil && !IsNotFound(err) {
+				return nil, fmt.Errorf("describing subnets: %w", err)
+			}
+			m := make(map[string]planner.SubnetFacts, len(subnets))
+			for _, s := range subnets {
+				f := SubnetFactsFromSDK(s)
+				m[f.SubnetID] = f
+			}
+			return m, nil
+		})
+}
+
+// SecurityGroupFacts describes the security groups in one batched call; ids that do not exist are
+// absent.
+func (c *Client) SecurityGroupFacts(ctx context.Context, ids []string) (map[string]planner.SecurityGroupFacts, error) {
+	c.init()
+	fc := c.facts
+	return batchFacts(ctx, fc, "sg", false, ids,
+		func() map[string]planner.SecurityGroupFacts { return fc.groups },
+		func(ctx context.Context, ids []string) (map[string]planner.SecurityGroupFacts, error) {
+			groups, err := FindSecurityGroups(ctx, c.EC2, &ec2.DescribeSecurityGroupsInput{
+				Filters: []ec2types.Filter{filter("group-id", ids...)},
+			})
+			if err != nil && !IsNotFound(err) {
+				return nil, fmt.Errorf("describing security groups: %w", err)
+			}
+			m := make(map[string]planner.SecurityGroupFacts, len(groups))
+			for _, g := range groups {
+				m[aws.ToString(g.GroupId)] = planner.SecurityGroupFacts{GroupID: aws.ToString(g.GroupId), VPCID: aws.ToString(g.VpcId)}
+			}
+			return m, nil
+		})
+}
+
+// VPCFacts describes the VPC and its DNS attributes; nil, nil when the VPC does not exist.
+func (c *Client) VPCFacts(ctx context.Context, vpcID string) (*planner.VPCFacts, error) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	v, ok := fc.vpcs[vpcID]
+	fc.mu.Unlock()
+	if !ok {
+		var err error
+		v, err = doFlight(ctx, fc, "vpc:"+vpcID, func(gen uint64) (*planner.VPCFacts, error) {
+			vpc, err := FindVPCByID(ctx, c.EC2, vpcID)
+			if IsNotFound(err) {
+				fc.store(gen, true, func() { fc.vpcs[vpcID] = nil })
+				return nil, nil
+			}
+			if err != nil {
+				return nil, fmt.Errorf("describing VPC (%s): %w", vpcID, err)
+			}
+			f := VPCFactsFromSDK(*vpc)
+			if f.EnableDNSSupport, err = FindVPCAttribute(ctx, c.EC2, vpcID, ec2types.VpcAttributeNameEnableDnsSupport); err != nil {
+				return nil, fmt.Errorf("describing VPC (%s) attribute enableDnsSupport: %w", vpcID, err)
+			}
+			if f.EnableDNSHostnames, err = FindVPCAttribute(ctx, c.EC2, vpcID, ec2types.VpcAttributeNameEnableDnsHostnames); err != nil {
+				return nil, fmt.Errorf("describing VPC (%s) attribute enableDnsHostnames: %w", vpcID, err)
+			}
+			fc.store(gen, true, func() { fc.vpcs[vpcID] = &f })
+			return &f, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if v == nil {
+		return nil, nil
+	}
+	cp := *v
+	return &cp, nil
+}
+
+// PrefixListFacts describes the AWS-managed prefix list of a service (named after the full service
+// name); nil, nil when there is none.
+func (c *Client) PrefixListFacts(ctx context.Context, serviceName string) (*planner.PrefixListFacts, error) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	p, ok := fc.prefixLists[serviceName]
+	fc.mu.Unlock()
+	if !ok {
+		var err error
+		p, err = doFlight(ctx, fc, "pl:"+serviceName, func(gen uint64) (*planner.PrefixListFacts, error) {
+			pl, err := FindPrefixListByName(ctx, c.EC2, serviceName)
+			if IsNotFound(err) {
+				fc.store(gen, false, func() { fc.prefixLists[serviceName] = nil })
+				return nil, nil
+			}
+			if err != nil {
+				return nil, fmt.Errorf("describing prefix list (%s): %w", serviceName, err)
+			}
+			f := PrefixListFactsFromSDK(*pl)
+			fc.store(gen, false, func() { fc.prefixLists[serviceName] = &f })
+			return &f, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if p == nil {
+		return nil, nil
+	}
+	cp := *p
+	cp.CIDRs = slices.Clone(p.CIDRs)
+	return &cp, nil
+}
+
+// EndpointFacts describes every endpoint in the VPC that is not deleting or deleted.
+func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.EndpointFacts, error) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	eps, ok := fc.endpoints[vpcID]
+	fc.mu.Unlock()
+	if !ok {
+		var err error
+		eps, err = doFlight(ctx, fc, "endpoints:"+vpcID, func(gen uint64) ([]planner.EndpointFacts, error) {
+			found, err := FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{
+				Filters: []ec2types.Filter{filter("vpc-id", vpcID)},
+			})
+			if err != nil && !IsNotFound(err) {
+				return nil, fmt.Errorf("describing VPC endpoints in VPC (%s): %w", vpcID, err)
+			}
+			facts := []planner.EndpointFacts{}
+			for _, ep := range found {
+				if isGone(string(ep.State)) || aws.ToString(ep.VpcId) != vpcID {
+					continue
+				}
+				facts = append(facts, EndpointFactsFromSDK(ep))
+			}
+			fc.store(gen, true, func() { fc.endpoints[vpcID] = facts })
+			return facts, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]planner.EndpointFacts, len(eps))
+	for i, e := range eps {
+		e.RouteTableIDs = slices.Clone(e.RouteTableIDs)
+		out[i] = e
+	}
+	return out, nil
+}
+
+// GatewayEndpointCount counts the region's gateway endpoints that are not deleting or deleted.
+func (c *Client) GatewayEndpointCount(ctx context.Context) (int, error) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	cached := fc.gatewayCount
+	fc.mu.Unlock()
+	if cached != nil {
+		return *cached, nil
+	}
+	return doFlight(ctx, fc, "gateway-count", func(gen uint64) (int, error) {
+		eps, err := FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{
+			Filters: []ec2types.Filter{filter("vpc-endpoint-type", string(ec2types.VpcEndpointTypeGateway))},
+		})
+		if err != nil && !IsNotFound(err) {
+			return 0, fmt.Errorf("describing gateway VPC endpoints: %w", err)
+		}
+		n := 0
+		for _, ep := range eps {
+			if !isGone(string(ep.State)) && strings.EqualFold(string(ep.VpcEndpointType), planner.TypeGateway) {
+				n++
+			}
+		}
+		fc.store(gen, true, func() { fc.gatewayCount = &n })
+		return n, nil
+	})
+}
+
+func isGone(state string) bool {
+	return StateEquals(state, StateDeleted) || StateEquals(state, StateDeleting)
+}

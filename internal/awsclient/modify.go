@@ -1,0 +1,121 @@
+package awsclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// endpointLock returns the lock of one endpoint: a channel with room for one token. Holding the
+// token is holding the lock; waiting for it can be abandoned when the context ends.
+func (c *Client) endpointLock(id string) chan struct{} {
+	c.locksMu.Lock()
+	defer c.locksMu.Unlock()
+	if c.locks == nil {
+		c.locks = map[string]chan struct{}{}
+	}
+	l, ok := c.locks[id]
+	if !ok {
+		l = make(chan struct{}, 1)
+		c.locks[id] = l
+	}
+	return l
+}
+
+// LockEndpoint takes the endpoint's lock, the one ModifyVPCEndpoint holds, and returns the function
+// that releases it. Callers that change an endpoint outside ModifyVPCEndpoint use it to serialise.
+func (c *Client) LockEndpoint(id string) func() {
+	l := c.endpointLock(id)
+	l <- struct{}{}
+	return unlockFunc(l)
+}
+
+// LockEndpointContext is LockEndpoint that gives up when ctx ends.
+func (c *Client) LockEndpointContext(ctx context.Context, id string) (func(), error) {
+	l := c.endpointLock(id)
+	select {
+	case l <- struct{}{}:
+		return unlockFunc(l), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func unlockFunc(l chan struct{}) func() {
+	released := false
+	return func() {
+		if !released {
+			released = true
+			<-l
+		}
+	}
+}
+
+// ModifyVPCEndpoint modifies one endpoint: calls on the same endpoint are serialised through its
+// lock, OperationInProgress (the endpoint is still applying an earlier change) is retried with
+// jittered backoff until timeout, and the endpoint is then waited for until it is available again
+// (or pendingAcceptance, for an endpoint still waiting for the service owner) and returned. Mutable
+// facts are invalidated. The timeout covers waiting for the lock, the retries and the wait.
+func (c *Client) ModifyVPCEndpoint(ctx context.Context, input *ec2.ModifyVpcEndpointInput, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+	id := aws.ToString(input.VpcEndpointId)
+	if id == "" {
+		return nil, errors.New("modifying VPC endpoint: no VpcEndpointId")
+	}
+	start := time.Now()
+	deadlineCtx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
+
+	unlock, err := c.LockEndpointContext(deadlineCtx, id)
+	if err != nil {
+		return nil, fmt.Errorf("modifying VPC endpoint (%s): waiting for other changes to the endpoint: %w", id, err)
+	}
+	defer unlock()
+
+	delay := PollInitialDelay
+	var busyErr error // the last OperationInProgress
+	for attempt := 1; ; attempt++ {
+		_, err = c.EC2.ModifyVpcEndpoint(deadlineCtx, input)
+		// Whatever happened, the endpoint may have changed.
+		c.InvalidateMutableFacts()
+		if err == nil {
+			break
+		}
+		if busyErr != nil && deadlineCtx.Err() != nil && ctx.Err() == nil {
+			// The timeout ran out during a retry: report why we were retrying.
+			return nil, fmt.Errorf("modifying VPC endpoint (%s): still %s after %s: %w", id, ErrCodeOperationInProgress, timeout, busyErr)
+		}
+		if !ErrCodeEquals(err, ErrCodeOperationInProgress) {
+			return nil, fmt.Errorf("modifying VPC endpoint (%s): %w", id, err)
+		}
+		busyErr = err
+		wait := jitter(delay)
+		tflog.Debug(ctx, "VPC endpoint busy, retrying ModifyVpcEndpoint", map[string]any{
+			"attempt": attempt, "retry_in_ms": wait.Milliseconds(),
+		})
+		if sleepErr := sleepCtx(deadlineCtx, wait); sleepErr != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("modifying VPC endpoint (%s): %w", id, ctx.Err())
+			}
+			return nil, fmt.Errorf("modifying VPC endpoint (%s): still %s after %s: %w", id, ErrCodeOperationInProgress, timeout, err)
+		}
+		delay = NextDelay(delay)
+	}
+
+	remaining := timeout - time.Since(start)
+	if remaining <= 0 {
+		remaining = time.Millisecond
+	}
+	ep, err := WaitVPCEndpointAvailableOrPendingAcceptance(ctx, c.EC2, id, remaining)
+	c.InvalidateMutableFacts()
+	if err != nil {
+		return ep, fmt.Errorf("waiting for VPC endpoint (%s) update: %w", id, err)
+	}
+	return ep, nil
+}

@@ -1,0 +1,218 @@
+package emulator
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"time"
+)
+
+// DefaultPolicy is the full-access endpoint policy EC2 attaches when none is given.
+const DefaultPolicy = `{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}`
+
+const maxPolicyLength = 20480
+
+// resolveService finds the catalogue entry of name and typ, in serviceRegion
+// when it differs from the caller's region (cross-region PrivateLink).
+func resolveService(region, serviceRegion, name, typ string) (*service, *apiError) {
+	if serviceRegion == "" {
+		serviceRegion = region
+	}
+	notExist := errf("InvalidServiceName", "The Vpc Endpoint Service '%s' does not exist", name)
+	cross := serviceRegion != region
+	if cross && (!contains(CrossRegionServiceRegions, serviceRegion) || !contains(CrossRegionServiceRegions, region)) {
+		return nil, notExist
+	}
+	var types []string
+	var match *service
+	for _, s := range lookupService(serviceRegion, name, "") {
+		if cross && !s.crossRegion {
+			continue
+		}
+		types = append(types, s.typ)
+		if s.typ == typ {
+			match = s
+		}
+	}
+	if len(types) == 0 {
+		return nil, notExist
+	}
+	if match == nil {
+		return nil, invalidParameter("Endpoint type (%s) does not match available service types ([%s]).", typ, strings.Join(types, ", "))
+	}
+	return match, nil
+}
+
+// checkRouteTables validates route tables being attached to a gateway endpoint.
+func (st *regionState) checkRouteTables(vpcID string, svc *service, rts []string, self string) *apiError {
+	pl := prefixListFor(svc.region, svc.name).id
+	for _, id := range rts {
+		rt, ok := st.routeTables[id]
+		if !ok {
+			return notFound(id)
+		}
+		if rt.vpc != vpcID {
+			return invalidParameter("The route table %s does not belong to the VPC %s.", id, vpcID)
+		}
+		for _, r := range st.gatewayRoutes(id) {
+			if r.DestinationPrefix == pl && r.GatewayID != self {
+				return errf("RouteAlreadyExists", "route table %s already has a route with destination-prefix-list-id %s", id, pl)
+			}
+		}
+	}
+	return nil
+}
+
+// checkSubnets validates subnets being attached to an interface endpoint
+// that already has the subnets in existing.
+func (st *regionState) checkSubnets(vpcID string, svc *service, add, existing []string, region string) *apiError {
+	used := map[string]bool{}
+	for _, id := range existing {
+		if sn, ok := st.subnets[id]; ok {
+			used[sn.az] = true
+		}
+	}
+	for _, id := range add {
+		sn, ok := st.subnets[id]
+		if !ok {
+			return notFound(id)
+		}
+		if sn.vpc != vpcID {
+			return invalidParameter("The subnet %s does not belong to the VPC %s.", id, vpcID)
+		}
+		if svc.region == region && !svc.offeredIn(sn.az) {
+			return invalidParameter("The VPC endpoint service %s does not support the availability zone of the subnet: %s.", svc.name, id)
+		}
+		if used[sn.az] {
+			return errf("DuplicateSubnetsInSameZone", "Found another VPC endpoint subnet in the availability zone of %s. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.", id)
+		}
+		used[sn.az] = true
+	}
+	return nil
+}
+
+func (st *regionState) checkGroups(vpcID string, ids []string) *apiError {
+	for _, id := range ids {
+		g, ok := st.groups[id]
+		if !ok {
+			return notFound(id)
+		}
+		if g.vpc != vpcID {
+			return invalidParameter("The security group %s does not belong to the VPC %s.", id, vpcID)
+		}
+	}
+	return nil
+}
+
+// checkPolicy validates a policy document for svc.
+func checkPolicy(svc *service, doc string) *apiError {
+	if len(doc) > maxPolicyLength {
+		return invalidParameter("Policy document exceeds the maximum length of %d characters.", maxPolicyLength)
+	}
+	var v any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		return invalidParameter("Invalid policy document. The policy is not valid JSON.")
+	}
+	if !svc.policy && !isFullAccess(v) {
+		return invalidParameter("Service %s only supports the full-access endpoint policy.", svc.name)
+	}
+	return nil
+}
+
+func isFullAccess(v any) bool {
+	var def map[string]any
+	_ = json.Unmarshal([]byte(DefaultPolicy), &def)
+	m, ok := v.(map[string]any)
+	if !ok {
+		return false
+	}
+	if m["Version"] == "2012-10-17" {
+		m["Version"] = "2008-10-17"
+	}
+	return reflect.DeepEqual(m, def)
+}
+
+func checkIPTypes(svc *service, ipType, dnsType string) *apiError {
+	switch ipType {
+	case "ipv4":
+	case "dualstack", "ipv6":
+		if !svc.ipv6 {
+			return invalidParameter("The VPC endpoint service %s does not support the IP address type %s.", svc.name, ipType)
+		}
+	default:
+		return invalidParameter("Invalid IP address type %s. Valid values: ipv4, dualstack, ipv6.", ipType)
+	}
+	switch dnsType {
+	case "", "service-defined":
+	case "ipv4", "dualstack", "ipv6":
+		if dnsType != "ipv4" && !svc.ipv6 {
+			return invalidParameter("The VPC endpoint service %s does not support the DNS record IP type %s.", svc.name, dnsType)
+		}
+		if dnsType != ipType && !(ipType == "dualstack") {
+			return invalidParameter("DNS record IP type %s is not compatible with IP address type %s.", dnsType, ipType)
+		}
+	default:
+		return invalidParameter("Invalid DNS record IP type %s. Valid values: ipv4, dualstack, ipv6, service-defined.", dnsType)
+	}
+	return nil
+}
+
+// checkPrivateDNS validates enabling private DNS for an endpoint of svc in vpc.
+func (st *regionState) checkPrivateDNS(v *vpc, svc *service, self string, now time.Time) *apiError {
+	if svc.privateDNS == "" {
+		return invalidParameter("Private DNS can't be enabled because the service %s does not provide a private DNS name.", svc.name)
+	}
+	if !v.dnsSupport || !v.dnsHostnms {
+		return invalidParameter("Enabling private DNS requires both enableDnsSupport and enableDnsHostnames VPC attributes set to true for %s", v.id)
+	}
+	conflict := invalidParameter("private-dns-enabled cannot be set because there is already a conflicting DNS domain for %s in the VPC %s", svc.privateDNS, v.id)
+	for _, e := range st.endpoints {
+		if e.id != self && e.vpc == v.id && e.live() && e.privateDNS && e.svc.privateDNS == svc.privateDNS {
+			return conflict
+		}
+	}
+	for _, r := range st.reservations {
+		if r.vpc == v.id && r.domain == svc.privateDNS && now.Before(r.until) {
+			return conflict
+		}
+	}
+	return nil
+}
+
+// hasGateway reports whether vpc has a live gateway endpoint for the service name.
+func (st *regionState) hasGateway(vpcID, name string) bool {
+	for _, e := range st.endpoints {
+		if e.vpc == vpcID && e.typ == typeGateway && e.live() && e.serviceName == name {
+			return true
+		}
+	}
+	return false
+}
+
+// checkInboundOnly validates PrivateDnsOnlyForInboundResolverEndpoint = true.
+func (st *regionState) checkInboundOnly(v *vpc, svc *service, privateDNS bool) *apiError {
+	if svc.short != "s3" || svc.typ != typeInterface || !privateDNS {
+		return invalidParameter("PrivateDnsOnlyForInboundResolverEndpoint can only be set for an S3 Interface VPC endpoint with private DNS enabled.")
+	}
+	if !st.hasGateway(v.id, svc.name) {
+		return invalidParameter("To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC %s must have a Gateway endpoint for the service.", v.id)
+	}
+	return nil
+}
+
+func (st *regionState) checkQuota(s *Server, v *vpc, typ string) *apiError {
+	n := 0
+	for _, e := range st.endpoints {
+		if e.live() && e.typ == typ && (typ == typeGateway || e.vpc == v.id) {
+			n++
+		}
+	}
+	limit := s.opts.InterfaceQuotaPerVPC
+	if typ == typeGateway {
+		limit = s.opts.GatewayQuotaPerRegion
+	}
+	if n >= limit {
+		return errf("VpcEndpointLimitExceeded", "The maximum number of VPC endpoints has been reached.")
+	}
+	return nil
+}

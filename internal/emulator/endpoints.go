@@ -1,0 +1,341 @@
+package emulator
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+)
+
+type xDNSEntry struct {
+	DNSName      string `xml:"dnsName"`
+	HostedZoneID string `xml:"hostedZoneId"`
+}
+
+type xDNSOptions struct {
+	RecordIPType string `xml:"dnsRecordIpType,omitempty"`
+	InboundOnly  *bool  `xml:"privateDnsOnlyForInboundResolverEndpoint,omitempty"`
+}
+
+type xEndpoint struct {
+	ID               string       `xml:"vpcEndpointId"`
+	Type             string       `xml:"vpcEndpointType"`
+	VpcID            string       `xml:"vpcId"`
+	ServiceName      string       `xml:"serviceName"`
+	ServiceRegion    string       `xml:"serviceRegion"`
+	State            string       `xml:"state"`
+	Policy           string       `xml:"policyDocument"`
+	RouteTableIDs    []string     `xml:"routeTableIdSet>item"`
+	SubnetIDs        []string     `xml:"subnetIdSet>item"`
+	Groups           []xGroupID   `xml:"groupSet>item"`
+	IPAddressType    string       `xml:"ipAddressType"`
+	DNSOptions       *xDNSOptions `xml:"dnsOptions,omitempty"`
+	PrivateDNS       bool         `xml:"privateDnsEnabled"`
+	RequesterManaged bool         `xml:"requesterManaged"`
+	ENIs             []string     `xml:"networkInterfaceIdSet>item"`
+	DNSEntries       []xDNSEntry  `xml:"dnsEntrySet>item"`
+	Created          string       `xml:"creationTimestamp"`
+	Tags             []tag        `xml:"tagSet>item"`
+	OwnerID          string       `xml:"ownerId"`
+}
+
+func hostedZoneFor(region string) string {
+	if region == "us-east-1" {
+		return "Z7HUB22UULQXV"
+	}
+	return "Z" + strings.ToUpper(hash17(region + "/vpce")[:12])
+}
+
+func (st *regionState) enisOf(id string) []string {
+	var out []string
+	for _, n := range st.enis {
+		if n.endpoint == id {
+			out = append(out, n.id)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (st *regionState) xmlEndpoint(e *endpoint, now time.Time) xEndpoint {
+	x := xEndpoint{ID: e.id, Type: e.typ, VpcID: e.vpc, ServiceName: e.serviceName, ServiceRegion: e.serviceRegion,
+		State: e.state(now), Policy: e.policy, RouteTableIDs: e.routeTables, SubnetIDs: e.subnets, IPAddressType: e.ipType,
+		PrivateDNS: e.privateDNS, Created: e.created.UTC().Format("2006-01-02T15:04:05.000Z"), Tags: st.tags[e.id], OwnerID: st.account}
+	if e.typ != typeInterface {
+		return x
+	}
+	x.Groups = st.groupIDs(e.groups)
+	x.DNSOptions = &xDNSOptions{RecordIPType: e.dnsRecordIPType, InboundOnly: e.inboundOnly}
+	if x.State == "deleted" {
+		return x
+	}
+	x.ENIs = st.enisOf(e.id)
+	base := fmt.Sprintf("%s-%s", e.id, e.dnsSuffix)
+	suffix := fmt.Sprintf("%s.%s.vpce.amazonaws.com", e.svc.short, e.svc.region)
+	hz := hostedZoneFor(e.svc.region)
+	x.DNSEntries = append(x.DNSEntries, xDNSEntry{base + "." + suffix, hz})
+	var azs []string
+	for _, id := range e.subnets {
+		if sn, ok := st.subnets[id]; ok {
+			azs = append(azs, sn.az)
+		}
+	}
+	sort.Strings(azs)
+	for _, az := range azs {
+		x.DNSEntries = append(x.DNSEntries, xDNSEntry{base + "-" + az + "." + suffix, hz})
+	}
+	if e.privateDNS {
+		x.DNSEntries = append(x.DNSEntries, xDNSEntry{e.svc.privateDNS, e.hostedZone})
+	}
+	return x
+}
+
+// fingerprint identifies the parameters of a request apart from its client token.
+func fingerprint(form url.Values) string {
+	var parts []string
+	for _, k := range sortedKeys(form) {
+		if k == "Action" || k == "Version" || k == "ClientToken" {
+			continue
+		}
+		parts = append(parts, k+"="+strings.Join(form[k], ","))
+	}
+	return strings.Join(parts, "&")
+}
+
+func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
+	st, f := r.st, r.form
+	token := get(f, "ClientToken")
+	if token != "" {
+		if te, ok := st.tokens[token]; ok {
+			if te.fingerprint != fingerprint(f) {
+				return errf("IdempotentParameterMismatch", "The client token you have provided is associated with a request that has different parameters.")
+			}
+			if e, ok := st.endpoints[te.endpoint]; ok {
+				return writeCreated(out, st.xmlEndpoint(e, r.now), token)
+			}
+		}
+	}
+	vpcID, name := get(f, "VpcId"), get(f, "ServiceName")
+	if vpcID == "" {
+		return errf("MissingParameter", "The request must contain the parameter VpcId")
+	}
+	if name == "" {
+		return errf("MissingParameter", "The request must contain the parameter ServiceName")
+	}
+	typ := get(f, "VpcEndpointType")
+	if typ == "" {
+		typ = typeGateway
+	}
+	if typ != typeGateway && typ != typeInterface {
+		return errf("InvalidParameterValue", "Value (%s) for parameter VpcEndpointType is invalid. Valid values: Gateway, Interface.", typ)
+	}
+	v, ok := st.vpcs[vpcID]
+	if !ok {
+		return notFound(vpcID)
+	}
+	svcRegion := get(f, "ServiceRegion")
+	svc, e := resolveService(r.region, svcRegion, name, typ)
+	if e != nil {
+		return e
+	}
+	rts, subnets, groups := list(f, "RouteTableId"), list(f, "SubnetId"), list(f, "SecurityGroupId")
+	privateDNS, privateDNSSet, e := optBool(f, "PrivateDnsEnabled")
+	if e != nil {
+		return e
+	}
+	inbound, inboundSet, e := optBool(f, "DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint")
+	if e != nil {
+		return e
+	}
+	dnsType := get(f, "DnsOptions.DnsRecordIpType")
+	if e := checkTypeFields(typ, len(rts) > 0, len(subnets) > 0, len(groups) > 0, privateDNSSet && privateDNS, dnsType != "" || inboundSet); e != nil {
+		return e
+	}
+	if e := st.checkRouteTables(vpcID, svc, rts, ""); e != nil {
+		return e
+	}
+	if e := st.checkSubnets(vpcID, svc, subnets, nil, r.region); e != nil {
+		return e
+	}
+	if e := st.checkGroups(vpcID, groups); e != nil {
+		return e
+	}
+	policy := get(f, "PolicyDocument")
+	if policy != "" {
+		if e := checkPolicy(svc, policy); e != nil {
+			return e
+		}
+	} else {
+		policy = DefaultPolicy
+	}
+	ipType := get(f, "IpAddressType")
+	if ipType == "" {
+		ipType = "ipv4"
+	}
+	if e := checkIPTypes(svc, ipType, dnsType); e != nil {
+		return e
+	}
+	if typ == typeInterface {
+		if !privateDNSSet {
+			privateDNS = svc.privateDNS != "" && svc.owner == "amazon"
+		}
+		if privateDNS {
+			if e := st.checkPrivateDNS(v, svc, "", r.now); e != nil {
+				return e
+			}
+		}
+		if inboundSet && inbound {
+			if e := st.checkInboundOnly(v, svc, privateDNS); e != nil {
+				return e
+			}
+		}
+	}
+	if e := st.checkQuota(s, v, typ); e != nil {
+		return e
+	}
+	tags, e := tagSpecs(f, "vpc-endpoint")
+	if e != nil {
+		return e
+	}
+	if svcRegion == "" {
+		svcRegion = r.region
+	}
+	ep := &endpoint{id: newID("vpce"), typ: typ, vpc: vpcID, serviceName: name, serviceRegion: svcRegion, svc: svc,
+		routeTables: rts, policy: policy, ipType: ipType, created: r.now,
+		readyAt: r.now.Add(s.scaled(s.pending)), visibleAt: r.now.Add(s.consistency), needsAccept: svc.acceptance}
+	if typ == typeInterface {
+		ep.privateDNS = privateDNS
+		ep.dnsSuffix = randHex(8)
+		ep.hostedZone = "Z" + strings.ToUpper(randHex(20))
+		if dnsType == "" {
+			dnsType = ipType
+		}
+		ep.dnsRecordIPType = dnsType
+		if svc.short == "s3" && privateDNS {
+			b := inbound
+			if !inboundSet {
+				b = st.hasGateway(vpcID, svc.name)
+			}
+			ep.inboundOnly = &b
+		}
+		if len(groups) == 0 {
+			groups = []string{v.defaultSG}
+		}
+		ep.groups = groups
+		for _, sid := range subnets {
+			st.addENI(ep, sid)
+		}
+	}
+	st.endpoints[ep.id] = ep
+	setTags(st, ep.id, tags)
+	if token != "" {
+		st.tokens[token] = tokenEntry{fingerprint: fingerprint(f), endpoint: ep.id}
+	}
+	return writeCreated(out, st.xmlEndpoint(ep, r.now), token)
+}
+
+func writeCreated(out *bytes.Buffer, x xEndpoint, token string) *apiError {
+	return encodeBody(out, struct {
+		Endpoint xEndpoint `xml:"vpcEndpoint"`
+		Token    string    `xml:"clientToken,omitempty"`
+	}{x, token})
+}
+
+func (st *regionState) addENI(ep *endpoint, subnetID string) {
+	sn := st.subnets[subnetID]
+	n := &eni{id: newID("eni"), endpoint: ep.id, subnet: subnetID, ip: sn.allocIP(), mac: "02:" + strings.Join(splitPairs(randHex(10)), ":")}
+	st.enis[n.id] = n
+	ep.subnets = append(ep.subnets, subnetID)
+}
+
+func splitPairs(h string) []string {
+	var out []string
+	for i := 0; i+1 < len(h); i += 2 {
+		out = append(out, h[i:i+2])
+	}
+	return out
+}
+
+// checkTypeFields rejects arguments that do not belong to the endpoint type.
+func checkTypeFields(typ string, rts, subnets, groups, privateDNS, dnsOptions bool) *apiError {
+	if typ == typeInterface && rts {
+		return invalidParameter("Route table IDs are only supported for Gateway type VPC Endpoint.")
+	}
+	if typ == typeGateway {
+		switch {
+		case subnets:
+			return invalidParameter("Subnet IDs are only supported for Interface type VPC Endpoint.")
+		case groups:
+			return invalidParameter("Security group IDs are only supported for Interface type VPC Endpoint.")
+		case privateDNS:
+			return invalidParameter("Private DNS is only supported for Interface type VPC Endpoint.")
+		case dnsOptions:
+			return invalidParameter("DNS options are only supported for Interface type VPC Endpoint.")
+		}
+	}
+	return nil
+}
+
+func hDescribeVpcEndpoints(s *Server, r *request, out *bytes.Buffer) *apiError {
+	st := r.st
+	visible := func(e *endpoint) bool { return !r.now.Before(e.visibleAt) }
+	ids := list(r.form, "VpcEndpointId")
+	for _, id := range ids {
+		e, ok := st.endpoints[id]
+		if !ok || !visible(e) {
+			return notFound(id)
+		}
+	}
+	var eps []*endpoint
+	for _, e := range st.endpoints {
+		if visible(e) && (len(ids) == 0 || contains(ids, e.id)) {
+			eps = append(eps, e)
+		}
+	}
+	sort.Slice(eps, func(i, j int) bool {
+		if !eps[i].created.Equal(eps[j].created) {
+			return eps[i].created.Before(eps[j].created)
+		}
+		return eps[i].id < eps[j].id
+	})
+	fs := filters(r.form)
+	var res []xEndpoint
+	for _, e := range eps {
+		x := st.xmlEndpoint(e, r.now)
+		ok, err := matchFilters(fs, st.tags[e.id], func(n string) ([]string, bool) {
+			switch n {
+			case "vpc-id":
+				return []string{e.vpc}, true
+			case "service-name":
+				return []string{e.serviceName}, true
+			case "vpc-endpoint-type":
+				return []string{e.typ, strings.ToLower(e.typ)}, true
+			case "vpc-endpoint-state":
+				return []string{x.State, strings.ToLower(x.State)}, true
+			case "vpc-endpoint-id":
+				return []string{e.id}, true
+			case "ip-address-type":
+				return []string{e.ipType}, true
+			case "service-region":
+				return []string{e.serviceRegion}, true
+			}
+			return nil, false
+		})
+		if err != nil {
+			return err
+		}
+		if ok {
+			res = append(res, x)
+		}
+	}
+	from, to, next, e := page(r.form, len(res), 1)
+	if e != nil {
+		return e
+	}
+	return encodeBody(out, struct {
+		Endpoints []xEndpoint `xml:"vpcEndpointSet>item"`
+		Next      string      `xml:"nextToken,omitempty"`
+	}{res[from:to], next})
+}

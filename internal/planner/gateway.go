@@ -1,0 +1,178 @@
+package planner
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// CheckGatewayStatic runs the static gateway rules, which need only the configuration: the service
+// name's form, P1 (only s3, dynamodb and s3express offer Gateway endpoints) and P6 (the policy is a
+// JSON object of at most PolicyMaxLength characters). A value unknown at plan time skips its rule.
+func CheckGatewayStatic(cfg GatewayConfig) Findings {
+	var fs Findings
+	if name, err := staticServiceName(cfg.Service, cfg.Region); err != nil {
+		fs = append(fs, invalidServiceName(err))
+	} else if name != "" {
+		if short := ShortName(name); !GatewayCapable(short) {
+			fs = append(fs, gatewayNotSupported(name, []string{TypeInterface}, false))
+		}
+	}
+	fs = append(fs, checkPolicyStatic(cfg.Policy, cfg.PolicySet, cfg.PolicyUnknown)...)
+	return sortFindings(fs)
+}
+
+// CheckGatewayLive runs the live gateway rules on the facts the AWS layer gathered: P1 (the service
+// exists and offers Gateway endpoints), P6 (the service supports custom policies), P7 (each route
+// table is in the endpoint's VPC, and does not already route the service's prefix list through
+// another endpoint) and P12 (the regional gateway quota). Unknown values and missing facts skip the
+// rules that need them.
+func CheckGatewayLive(cfg GatewayConfig, facts GatewayFacts) Findings {
+	var fs Findings
+	name, err := cfg.ServiceName()
+	if err == nil && name != "" {
+		fs = append(fs, checkGatewayService(name, facts.Service)...)
+		fs = append(fs, checkPolicyLive(cfg.PolicySet, cfg.PolicyUnknown, name, facts.Service)...)
+	}
+	fs = append(fs, checkRouteTables(cfg, facts)...)
+	if facts.GatewayQuota > 0 && cfg.EndpointID == "" && facts.GatewayCount >= facts.GatewayQuota {
+		fs = append(fs, finding{
+			rule: "P12", severity: SeverityWarning, attr: "",
+			summary: "Gateway endpoint quota reached",
+			fact: fmt.Sprintf("The region already has %d gateway endpoints and its quota is %d",
+				facts.GatewayCount, facts.GatewayQuota),
+			aws: rejection{Code: "VpcEndpointLimitExceeded"},
+			why: "This is a warning because endpoints destroyed in the same apply free their places",
+			fix: "Delete unused gateway endpoints, or request a higher \"Gateway VPC endpoints per Region\" quota in Service Quotas",
+		}.build())
+	}
+	return sortFindings(fs)
+}
+
+// checkGatewayService is P1 live for a gateway: the service exists and offers Gateway endpoints.
+func checkGatewayService(name string, svc *ServiceFacts) Findings {
+	if svc == nil {
+		return Findings{serviceNotFound(name, "")}
+	}
+	if !hasType(svc.ServiceTypes, TypeGateway) {
+		return Findings{gatewayNotSupported(name, svc.ServiceTypes, true)}
+	}
+	return nil
+}
+
+// checkRouteTables is P7: each known route table exists, is in the endpoint's VPC, and has no route
+// for the service's prefix list through another target.
+func checkRouteTables(cfg GatewayConfig, facts GatewayFacts) Findings {
+	if facts.RouteTables == nil {
+		return nil
+	}
+	var fs Findings
+	for _, id := range sortedKnown(cfg.RouteTableIDs) {
+		rt, ok := facts.RouteTables[id]
+		if !ok {
+			fs = append(fs, finding{
+				rule: "P7", severity: SeverityError, attr: attrRouteTableIDs,
+				summary: "Route table not found",
+				fact:    fmt.Sprintf("The route table %s does not exist in the region", id),
+				aws:     rejection{"InvalidRouteTableId.NotFound", "The routeTable ID '" + id + "' does not exist"},
+				fix:     "Check the route table id, and that the provider is configured for the route table's account and region",
+			}.build())
+			continue
+		}
+		if cfg.VPCID != "" && rt.VPCID != "" && rt.VPCID != cfg.VPCID {
+			fs = append(fs, finding{
+				rule: "P7", severity: SeverityError, attr: attrRouteTableIDs,
+				summary: "Route table in another VPC",
+				fact: fmt.Sprintf("The route table %s belongs to %s, but the endpoint is in %s",
+					id, rt.VPCID, cfg.VPCID),
+				aws: rejection{Code: "InvalidParameter"},
+				fix: fmt.Sprintf("Use route tables of %s only, or create the endpoint in %s", cfg.VPCID, rt.VPCID),
+			}.build())
+			continue
+		}
+		if facts.PrefixList == nil || facts.PrefixList.PrefixListID == "" {
+			continue
+		}
+		pl := facts.PrefixList.PrefixListID
+		for _, r := range rt.Routes {
+			if r.DestinationPrefixListID != pl || r.GatewayID == cfg.EndpointID {
+				continue
+			}
+			target := r.GatewayID
+			if target == "" {
+				target = "another target"
+			}
+			fs = append(fs, finding{
+				rule: "P7", severity: SeverityWarning, attr: attrRouteTableIDs,
+				summary: "Route table already routes the service",
+				fact: fmt.Sprintf("The route table %s already has a route for the prefix list %s (the service's) through %s",
+					id, pl, target),
+				aws: rejection{"RouteAlreadyExists",
+					"route table " + id + " already has a route with destination-prefix-list-id " + pl},
+				why: "This is a warning because the other endpoint may be destroyed or detached in the same apply",
+				fix: fmt.Sprintf("Remove %s from the other endpoint (%s), or remove it from route_table_ids here",
+					id, target),
+			}.build())
+		}
+	}
+	return fs
+}
+
+// invalidServiceName reports a malformed `service` argument.
+func invalidServiceName(err error) Finding {
+	return finding{
+		rule: "P1", severity: SeverityError, attr: attrService,
+		summary: "Invalid service name",
+		fact:    upperFirst(err.Error()),
+		aws:     rejection{Code: "InvalidServiceName"},
+	}.build()
+}
+
+// serviceNotFound is P1 live: DescribeVpcEndpointServices does not know the service.
+func serviceNotFound(name, region string) Finding {
+	where := "the region"
+	if region != "" {
+		where = "the region " + region
+	}
+	return finding{
+		rule: "P1", severity: SeverityError, attr: attrService,
+		summary: "Service not found in region",
+		fact:    fmt.Sprintf("The endpoint service %s is not offered in %s", name, where),
+		aws:     rejectServiceNotFound(name),
+		fix: "Check the service name (the vpce_services data source lists the region's services), the " +
+			"provider's region, and for a PrivateLink service that your account is allowed to use it",
+	}.build()
+}
+
+// gatewayNotSupported is P1 for a gateway whose service does not offer Gateway endpoints. live says
+// whether serviceTypes come from AWS (else they are the typical answer).
+func gatewayNotSupported(name string, serviceTypes []string, live bool) Finding {
+	fact := fmt.Sprintf("The service %s does not offer Gateway endpoints; only %s offer them",
+		name, orList(gatewayServices))
+	if live {
+		fact = fmt.Sprintf("The service %s offers %s endpoints, not Gateway endpoints",
+			name, quoteList(serviceTypes))
+	}
+	if IsPrivateLinkName(name) {
+		fact = fmt.Sprintf("The service %s is a PrivateLink endpoint service, reached through Interface endpoints, not Gateway endpoints",
+			name)
+	}
+	return finding{
+		rule: "P1", severity: SeverityError, attr: attrService,
+		summary: "Service does not support Gateway endpoints",
+		fact:    fact,
+		aws:     rejectTypeMismatch(TypeGateway, serviceTypes),
+		fix:     "Use vpce_interface_endpoint for this service, or one of " + strings.Join(gatewayServices, ", ") + " here",
+	}.build()
+}
+
+func hasType(types []string, t string) bool {
+	return slices.ContainsFunc(types, func(s string) bool { return strings.EqualFold(s, t) })
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

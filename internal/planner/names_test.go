@@ -1,0 +1,270 @@
+package planner
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestResolveServiceName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		service string
+		region  string
+		want    string
+		wantErr string // substring; "" = no error
+	}{
+		{name: "short s3", service: "s3", region: "us-east-1", want: "com.amazonaws.us-east-1.s3"},
+		{name: "short with dot", service: "ecr.api", region: "eu-west-1", want: "com.amazonaws.eu-west-1.ecr.api"},
+		{name: "short with hyphen", service: "execute-api", region: "ap-southeast-2", want: "com.amazonaws.ap-southeast-2.execute-api"},
+		{name: "govcloud", service: "s3", region: "us-gov-west-1", want: "com.amazonaws.us-gov-west-1.s3"},
+		{name: "china north", service: "s3", region: "cn-north-1", want: "cn.com.amazonaws.cn-north-1.s3"},
+		{name: "china northwest", service: "ecr.dkr", region: "cn-northwest-1", want: "cn.com.amazonaws.cn-northwest-1.ecr.dkr"},
+		{name: "full passes through", service: "com.amazonaws.us-east-1.s3", region: "us-east-1", want: "com.amazonaws.us-east-1.s3"},
+		{name: "full other region passes through", service: "com.amazonaws.us-west-2.s3", region: "us-east-1", want: "com.amazonaws.us-west-2.s3"},
+		{name: "full without region arg", service: "com.amazonaws.us-east-1.ssm", region: "", want: "com.amazonaws.us-east-1.ssm"},
+		{name: "full china", service: "cn.com.amazonaws.cn-north-1.s3", region: "cn-north-1", want: "cn.com.amazonaws.cn-north-1.s3"},
+		{name: "sagemaker notebook", service: "aws.sagemaker.us-east-1.notebook", region: "us-east-1", want: "aws.sagemaker.us-east-1.notebook"},
+		{name: "privatelink", service: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", region: "us-east-1", want: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"},
+		{name: "empty", service: "", region: "us-east-1", wantErr: "must not be empty"},
+		{name: "space", service: "s3 ", region: "us-east-1", wantErr: "white space"},
+		{name: "inner space", service: "ecr api", region: "us-east-1", wantErr: "white space"},
+		{name: "uppercase", service: "S3", region: "us-east-1", wantErr: "uppercase"},
+		{name: "leading dot", service: ".s3", region: "us-east-1", wantErr: "malformed"},
+		{name: "trailing dot", service: "s3.", region: "us-east-1", wantErr: "malformed"},
+		{name: "double dot", service: "ecr..api", region: "us-east-1", wantErr: "malformed"},
+		{name: "underscore", service: "my_service", region: "us-east-1", wantErr: "malformed"},
+		{name: "leading hyphen", service: "-s3", region: "us-east-1", wantErr: "malformed"},
+		{name: "short without region", service: "s3", region: "", wantErr: "region to resolve it in is unknown"},
+		{name: "short with bad region", service: "s3", region: "useast1", wantErr: "not an AWS region name"},
+		{name: "full incomplete", service: "com.amazonaws.us-east-1", region: "us-east-1", wantErr: "incomplete"},
+		{name: "china incomplete", service: "cn.com.amazonaws.cn-north-1", region: "cn-north-1", wantErr: "incomplete"},
+		{name: "aws incomplete", service: "aws.sagemaker", region: "us-east-1", wantErr: "incomplete"},
+		{name: "privatelink bad id", service: "com.amazonaws.vpce.us-east-1.vpce-svc-xyz", region: "us-east-1", wantErr: "not a valid PrivateLink"},
+		{name: "privatelink no region", service: "com.amazonaws.vpce.vpce-svc-0123", region: "us-east-1", wantErr: "not a valid PrivateLink"},
+		{name: "privatelink extra segment", service: "com.amazonaws.vpce.us-east-1.x.vpce-svc-0123", region: "us-east-1", wantErr: "not a valid PrivateLink"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := ResolveServiceName(tt.service, tt.region)
+			if tt.wantErr != "" {
+				if err == nil {
+					t.Fatalf("ResolveServiceName(%q, %q) = %q, want error containing %q", tt.service, tt.region, got, tt.wantErr)
+				}
+				if !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("error %q does not contain %q", err, tt.wantErr)
+				}
+				if !strings.Contains(err.Error(), "com.amazonaws.") && !strings.Contains(err.Error(), "region") {
+					t.Errorf("error %q does not say what forms are accepted", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ResolveServiceName(%q, %q): unexpected error %v", tt.service, tt.region, err)
+			}
+			if got != tt.want {
+				t.Errorf("ResolveServiceName(%q, %q) = %q, want %q", tt.service, tt.region, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestShortName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string
+	}{
+		{"com.amazonaws.us-east-1.s3", "s3"},
+		{"com.amazonaws.eu-west-1.ecr.api", "ecr.api"},
+		{"com.amazonaws.us-gov-west-1.dynamodb", "dynamodb"},
+		{"cn.com.amazonaws.cn-north-1.s3", "s3"},
+		{"cn.com.amazonaws.cn-northwest-1.ecr.dkr", "ecr.dkr"},
+		{"com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"},
+		{"aws.sagemaker.us-east-1.notebook", "aws.sagemaker.us-east-1.notebook"},
+		{"com.amazonaws.s3-global.accesspoint", "com.amazonaws.s3-global.accesspoint"},
+		{"com.amazonaws.us-east-1", "com.amazonaws.us-east-1"},
+		{"com.amazonaws.us-east-1.", "com.amazonaws.us-east-1."},
+		{"s3", "s3"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			if got := ShortName(tt.in); got != tt.want {
+				t.Errorf("ShortName(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGatewayCapable(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		short string
+		want  bool
+	}{
+		{"s3", true},
+		{"dynamodb", true},
+		{"s3express", true},
+		{"ec2", false},
+		{"ecr.api", false},
+		{"S3", false},
+		{"com.amazonaws.us-east-1.s3", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.short, func(t *testing.T) {
+			t.Parallel()
+			if got := GatewayCapable(tt.short); got != tt.want {
+				t.Errorf("GatewayCapable(%q) = %v, want %v", tt.short, got, tt.want)
+			}
+		})
+	}
+	// GatewayServices returns a copy.
+	gs := GatewayServices()
+	gs[0] = "mutated"
+	if GatewayServices()[0] == "mutated" {
+		t.Error("GatewayServices returned the package's slice")
+	}
+}
+
+func TestPreferredType(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		types []string
+		want  string
+	}{
+		{"gateway and interface", []string{TypeInterface, TypeGateway}, TypeGateway},
+		{"gateway only", []string{TypeGateway}, TypeGateway},
+		{"interface only", []string{TypeInterface}, TypeInterface},
+		{"lowercase", []string{"gateway"}, TypeGateway},
+		{"gateway load balancer", []string{"GatewayLoadBalancer"}, TypeInterface},
+		{"none", nil, TypeInterface},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := PreferredType(tt.types); got != tt.want {
+				t.Errorf("PreferredType(%v) = %q, want %q", tt.types, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsRegion(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"us-east-1", true},
+		{"us-gov-west-1", true},
+		{"cn-northwest-1", true},
+		{"eu-isoe-west-1", true},
+		{"ap-southeast-5", true},
+		{"us-east", false},
+		{"useast1", false},
+		{"US-EAST-1", false},
+		{"vpce", false},
+		{"s3-global", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			if got := IsRegion(tt.in); got != tt.want {
+				t.Errorf("IsRegion(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestConfigServiceName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		got     func() (string, error)
+		want    string
+		wantErr bool
+	}{
+		{"gateway", GatewayConfig{Region: "us-east-1", Service: "s3"}.ServiceName, "com.amazonaws.us-east-1.s3", false},
+		{"gateway unknown", GatewayConfig{Region: "us-east-1"}.ServiceName, "", false},
+		{"gateway malformed", GatewayConfig{Region: "us-east-1", Service: "S3"}.ServiceName, "", true},
+		{"interface", InterfaceConfig{Region: "us-east-1", Service: "ssm"}.ServiceName, "com.amazonaws.us-east-1.ssm", false},
+		{"interface cross-region", InterfaceConfig{Region: "us-east-1", ServiceRegion: "us-west-2", Service: "ssm"}.ServiceName, "com.amazonaws.us-west-2.ssm", false},
+		{"interface unknown", InterfaceConfig{Region: "us-east-1"}.ServiceName, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := tt.got()
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzResolveServiceName(f *testing.F) {
+	for _, seed := range []struct{ service, region string }{
+		{"s3", "us-east-1"},
+		{"ecr.api", "cn-north-1"},
+		{"execute-api", "us-gov-west-1"},
+		{"com.amazonaws.us-east-1.s3", "us-east-1"},
+		{"cn.com.amazonaws.cn-north-1.s3", "cn-north-1"},
+		{"aws.sagemaker.us-east-1.notebook", "us-east-1"},
+		{"com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "us-east-1"},
+		{"com.amazonaws", "us-east-1"},
+		{"vpce.x", "eu-west-1"},
+		{"", ""},
+		{".", "us-east-1"},
+		{"S3 ", "x"},
+		{"é", "us-east-1"},
+	} {
+		f.Add(seed.service, seed.region)
+	}
+	f.Fuzz(func(t *testing.T, service, region string) {
+		got, err := ResolveServiceName(service, region) // must never panic
+		if err != nil {
+			if got != "" {
+				t.Fatalf("ResolveServiceName(%q, %q) = %q with error %v", service, region, got, err)
+			}
+			return
+		}
+		if isFullName(service) {
+			if got != service {
+				t.Fatalf("full name %q did not pass through: got %q", service, got)
+			}
+			return
+		}
+		if short := ShortName(got); short != service {
+			t.Fatalf("ShortName(ResolveServiceName(%q, %q)) = %q (full name %q)", service, region, short, got)
+		}
+		if again, err := ResolveServiceName(got, region); err != nil || again != got {
+			t.Fatalf("resolving the full name %q again gave %q, %v", got, again, err)
+		}
+	})
+}
+
+func TestCheckStaticWithoutRegion(t *testing.T) {
+	t.Parallel()
+	// terraform validate runs static rules before the provider (and its region) is configured.
+	if fs := CheckGatewayStatic(GatewayConfig{Service: "s3"}); len(fs) != 0 {
+		t.Errorf("gateway s3 without region: %v, want no findings", fs)
+	}
+	fs := CheckGatewayStatic(GatewayConfig{Service: "ssm"})
+	if len(fs) != 1 || fs[0].Rule != "P1" || !strings.Contains(fs[0].Detail, "ssm") {
+		t.Errorf("gateway ssm without region: %v, want one P1 finding naming ssm", fs)
+	}
+	if fs := CheckInterfaceStatic(InterfaceConfig{Service: "ssm"}); len(fs) != 0 {
+		t.Errorf("interface ssm without region: %v, want no findings", fs)
+	}
+	if fs := CheckGatewayStatic(GatewayConfig{Service: "S3 "}); len(fs) != 1 {
+		t.Errorf("malformed service without region: %v, want one finding", fs)
+	}
+}

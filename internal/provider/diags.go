@@ -1,0 +1,77 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
+	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
+)
+
+// configureData extracts the provider's data in a resource's or data source's Configure.
+func configureData(raw any, diags *diag.Diagnostics) *providerData {
+	if raw == nil {
+		return nil
+	}
+	data, ok := raw.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *provider.providerData, got %T. Please report this issue to the provider developers.", raw))
+		return nil
+	}
+	return data
+}
+
+// attributePath turns a planner attribute ("dns_options.dns_record_ip_type") into a framework path.
+func attributePath(attribute string) path.Path {
+	var p path.Path
+	for i, step := range strings.Split(attribute, ".") {
+		if i == 0 {
+			p = path.Root(step)
+			continue
+		}
+		p = p.AtName(step)
+	}
+	return p
+}
+
+// appendFindings writes planner findings as attribute diagnostics.
+func appendFindings(diags *diag.Diagnostics, findings planner.Findings) {
+	for _, f := range findings {
+		summary := fmt.Sprintf("%s [%s]", f.Summary, f.Rule)
+		if f.Attribute == "" {
+			if f.Severity == planner.SeverityWarning {
+				diags.AddWarning(summary, f.Detail)
+			} else {
+				diags.AddError(summary, f.Detail)
+			}
+			continue
+		}
+		if f.Severity == planner.SeverityWarning {
+			diags.AddAttributeWarning(attributePath(f.Attribute), summary, f.Detail)
+		} else {
+			diags.AddAttributeError(attributePath(f.Attribute), summary, f.Detail)
+		}
+	}
+}
+
+// appendAPIError writes an AWS error as a diagnostic: translated to the planner's rule when it is a
+// known one (AWS's own message kept as detail), else with the summary given.
+func appendAPIError(diags *diag.Diagnostics, summary string, err error) {
+	var rule *awsclient.RuleError
+	if errors.As(awsclient.TranslateError(err), &rule) {
+		detail := fmt.Sprintf("%s\n\nAWS said: %s: %s", rule.Detail, rule.AWSCode, rule.AWSMessage)
+		title := fmt.Sprintf("%s: %s [%s]", summary, rule.Summary, rule.Rule)
+		if rule.Attribute != "" {
+			diags.AddAttributeError(attributePath(rule.Attribute), title, detail)
+		} else {
+			diags.AddError(title, detail)
+		}
+		return
+	}
+	diags.AddError(summary, err.Error())
+}

@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
+)
+
+var (
+	vpcIDRegexp        = regexp.MustCompile(`^vpc-[0-9a-f]+$`)
+	routeTableIDRegexp = regexp.MustCompile(`^rtb-[0-9a-f]+$`)
+	endpointIDRegexp   = regexp.MustCompile(`^vpce-[0-9a-f]+$`)
+)
+
+// gatewayServices are the services that offer gateway endpoints (DESIGN.md P1).
+var gatewayServices = []string{"s3", "dynamodb", "s3express"}
+
+// newClientToken returns a fresh idempotency token: one per Create, so that SDK retries of the same
+// call can never make a second endpoint.
+func newClientToken() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return "terraform-vpce-" + hex.EncodeToString(b)
+}
+
+// endpointARN builds the endpoint's ARN; the owner id stands in for the account when the provider
+// skipped looking it up.
+func endpointARN(client *awsclient.Client, e *ec2types.VpcEndpoint) string {
+	account := client.AccountID
+	if account == "" {
+		account = aws.ToString(e.OwnerId)
+	}
+	partition := client.Partition
+	if partition == "" {
+		partition = "aws"
+	}
+	return fmt.Sprintf("arn:%s:ec2:%s:%s:vpc-endpoint/%s", partition, client.Region, account, aws.ToString(e.VpcEndpointId))
+}
+
+// deleteVPCEndpoint deletes an endpoint and waits until it is gone; an endpoint already gone is
+// success.
+func deleteVPCEndpoint(ctx context.Context, client *awsclient.Client, id string, timeout time.Duration) error {
+	out, err := client.EC2.DeleteVpcEndpoints(ctx, &ec2.DeleteVpcEndpointsInput{VpcEndpointIds: []string{id}})
+	if awsclient.ErrCodeEquals(err, awsclient.ErrCodeInvalidVPCEndpointIDNotFound, awsclient.ErrCodeInvalidVPCEndpointNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	client.InvalidateMutableFacts()
+	var errs []error
+	for _, item := range out.Unsuccessful {
+		if item.Error == nil {
+			continue
+		}
+		code := aws.ToString(item.Error.Code)
+		if strings.Contains(code, "NotFound") {
+			return nil
+		}
+		errs = append(errs, fmt.Errorf("%s: %s: %s", aws.ToString(item.ResourceId), code, aws.ToString(item.Error.Message)))
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if err := awsclient.WaitVPCEndpointDeleted(ctx, client.EC2, id, timeout); err != nil {
+		return fmt.Errorf("waiting for delete: %w", err)
+	}
+	return nil
+}

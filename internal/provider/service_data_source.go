@@ -1,0 +1,155 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
+)
+
+var _ datasource.DataSourceWithConfigure = (*serviceDataSource)(nil)
+
+// NewServiceDataSource returns the vpce_service data source.
+func NewServiceDataSource() datasource.DataSource {
+	return &serviceDataSource{}
+}
+
+type serviceDataSource struct {
+	data *providerData
+}
+
+func (d *serviceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_service"
+}
+
+func (d *serviceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := serviceComputedAttributes()
+	attrs["service"] = schema.StringAttribute{
+		MarkdownDescription: "The service: a short name such as `s3` or `ssm`, a full name such as `com.amazonaws.us-east-1.s3`, or a PrivateLink service name `com.amazonaws.vpce.<region>.vpce-svc-…`.",
+		Required:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["service_region"] = schema.StringAttribute{
+		MarkdownDescription: "Region the service is in, for cross-region endpoints. Defaults to the provider's region.",
+		Optional:            true,
+		Validators:          []validator.String{stringvalidator.RegexMatches(regionRegexp, "must be an AWS region name such as us-west-2")},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up one VPC endpoint service: which endpoint types it offers, in which Availability Zones, with which private DNS names, and which type to prefer (`Gateway` where the service has one: it is free).",
+		Attributes:          attrs,
+	}
+}
+
+// serviceComputedAttributes are the fields vpce_service and vpce_services share.
+func serviceComputedAttributes() map[string]schema.Attribute {
+	strList := func(desc string) schema.ListAttribute {
+		return schema.ListAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.StringType}
+	}
+	return map[string]schema.Attribute{
+		"acceptance_required":        schema.BoolAttribute{MarkdownDescription: "Whether the service owner must accept each endpoint connection.", Computed: true},
+		"availability_zone_ids":      strList("IDs of the Availability Zones the service is offered in (`use1-az1`)."),
+		"availability_zones":         strList("Availability Zones the service is offered in."),
+		"gateway_supported":          schema.BoolAttribute{MarkdownDescription: "Whether the service offers Gateway endpoints.", Computed: true},
+		"interface_supported":        schema.BoolAttribute{MarkdownDescription: "Whether the service offers Interface endpoints.", Computed: true},
+		"owner":                      schema.StringAttribute{MarkdownDescription: "Owner of the service: `amazon` or an account ID.", Computed: true},
+		"policy_supported":           schema.BoolAttribute{MarkdownDescription: "Whether endpoints of the service accept a custom policy.", Computed: true},
+		"preferred_type":             schema.StringAttribute{MarkdownDescription: "`Gateway` where the service offers it (gateways are free), else `Interface`.", Computed: true},
+		"private_dns_names":          strList("Private DNS names of the service; empty when it has none."),
+		"service_name":               schema.StringAttribute{MarkdownDescription: "Full service name.", Computed: true},
+		"service_types":              strList("Endpoint types the service offers: `Gateway`, `Interface`."),
+		"supported_ip_address_types": strList("IP address types the service supports: `ipv4`, `ipv6`."),
+	}
+}
+
+func (d *serviceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *serviceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg serviceDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := d.data.client
+	region := client.Region
+	if r := cfg.ServiceRegion.ValueString(); r != "" {
+		region = r
+	}
+	name, err := planner.ResolveServiceName(cfg.Service.ValueString(), region)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("service"), "Invalid service", err.Error())
+		return
+	}
+	facts, err := client.ServiceFacts(ctx, name, cfg.ServiceRegion.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint service (%s)", name), err.Error())
+		return
+	}
+	if facts == nil {
+		resp.Diagnostics.AddAttributeError(path.Root("service"), "VPC endpoint service not found",
+			fmt.Sprintf("No VPC endpoint service named %s exists in %s. Check the name (vpce_services lists every service of the region).", name, region))
+		return
+	}
+	cfg.serviceModel = flattenService(*facts)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
+
+// flattenService converts the planner's service facts into the shared data-source fields.
+func flattenService(f planner.ServiceFacts) serviceModel {
+	m := serviceModel{
+		AcceptanceRequired:      types.BoolValue(f.AcceptanceRequired),
+		AvailabilityZoneIDs:     listValue(f.AvailabilityZoneIDs),
+		AvailabilityZones:       listValue(f.AvailabilityZones),
+		Owner:                   types.StringValue(f.Owner),
+		PolicySupported:         types.BoolValue(f.PolicySupported),
+		PreferredType:           types.StringValue(planner.PreferredType(f.ServiceTypes)),
+		PrivateDNSNames:         listValue(f.PrivateDNSNames),
+		ServiceName:             types.StringValue(f.ServiceName),
+		ServiceTypes:            listValue(f.ServiceTypes),
+		SupportedIPAddressTypes: listValue(f.SupportedIPAddressTypes),
+	}
+	for _, t := range f.ServiceTypes {
+		switch t {
+		case planner.TypeGateway:
+			m.GatewaySupported = types.BoolValue(true)
+		case planner.TypeInterface:
+			m.InterfaceSupported = types.BoolValue(true)
+		}
+	}
+	if m.GatewaySupported.IsNull() {
+		m.GatewaySupported = types.BoolValue(false)
+	}
+	if m.InterfaceSupported.IsNull() {
+		m.InterfaceSupported = types.BoolValue(false)
+	}
+	return m
+}
+
+type serviceModel struct {
+	AcceptanceRequired      types.Bool   `tfsdk:"acceptance_required"`
+	AvailabilityZoneIDs     types.List   `tfsdk:"availability_zone_ids"` //< string
+	AvailabilityZones       types.List   `tfsdk:"availability_zones"`    //< string
+	GatewaySupported        types.Bool   `tfsdk:"gateway_supported"`
+	InterfaceSupported      types.Bool   `tfsdk:"interface_supported"`
+	Owner                   types.String `tfsdk:"owner"`
+	PolicySupported         types.Bool   `tfsdk:"policy_supported"`
+	PreferredType           types.String `tfsdk:"preferred_type"`
+	PrivateDNSNames         types.List   `tfsdk:"private_dns_names"` //< string
+	ServiceName             types.String `tfsdk:"service_name"`
+	ServiceTypes            types.List   `tfsdk:"service_types"`              //< string
+	SupportedIPAddressTypes types.List   `tfsdk:"supported_ip_address_types"` //< string
+}
+
+type serviceDataSourceModel struct {
+	serviceModel
+	Service       types.String `tfsdk:"service"`
+	ServiceRegion types.String `tfsdk:"service_region"`
+}

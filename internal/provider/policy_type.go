@@ -55,7 +55,9 @@ type policyValue struct {
 	basetypes.StringValue
 }
 
-func newPolicyValue(s string) policyValue { return policyValue{StringValue: basetypes.NewStringValue(s)} }
+func newPolicyValue(s string) policyValue {
+	return policyValue{StringValue: basetypes.NewStringValue(s)}
+}
 
 func (v policyValue) Type(context.Context) attr.Type { return policyType{} }
 

@@ -192,21 +192,21 @@ func (p *vpceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 }
 
 type providerModel struct {
-	AccessKey                 types.String     `tfsdk:"access_key"`
-	AssumeRole                *assumeRoleModel `tfsdk:"assume_role"`
+	AccessKey                 types.String      `tfsdk:"access_key"`
+	AssumeRole                *assumeRoleModel  `tfsdk:"assume_role"`
 	DefaultTags               *defaultTagsModel `tfsdk:"default_tags"`
-	Endpoints                 *endpointsModel  `tfsdk:"endpoints"`
-	MaxRetries                types.Int64      `tfsdk:"max_retries"`
-	PlanTimeValidation        types.Bool       `tfsdk:"plan_time_validation"`
-	Profile                   types.String     `tfsdk:"profile"`
-	Region                    types.String     `tfsdk:"region"`
-	RetryMode                 types.String     `tfsdk:"retry_mode"`
-	SecretKey                 types.String     `tfsdk:"secret_key"`
-	SharedConfigFiles         []types.String   `tfsdk:"shared_config_files"`
-	SharedCredentialsFiles    []types.String   `tfsdk:"shared_credentials_files"`
-	SkipCredentialsValidation types.Bool       `tfsdk:"skip_credentials_validation"`
-	SkipRequestingAccountID   types.Bool       `tfsdk:"skip_requesting_account_id"`
-	Token                     types.String     `tfsdk:"token"`
+	Endpoints                 *endpointsModel   `tfsdk:"endpoints"`
+	MaxRetries                types.Int64       `tfsdk:"max_retries"`
+	PlanTimeValidation        types.Bool        `tfsdk:"plan_time_validation"`
+	Profile                   types.String      `tfsdk:"profile"`
+	Region                    types.String      `tfsdk:"region"`
+	RetryMode                 types.String      `tfsdk:"retry_mode"`
+	SecretKey                 types.String      `tfsdk:"secret_key"`
+	SharedConfigFiles         []types.String    `tfsdk:"shared_config_files"`
+	SharedCredentialsFiles    []types.String    `tfsdk:"shared_credentials_files"`
+	SkipCredentialsValidation types.Bool        `tfsdk:"skip_credentials_validation"`
+	SkipRequestingAccountID   types.Bool        `tfsdk:"skip_requesting_account_id"`
+	Token                     types.String      `tfsdk:"token"`
 }
 
 type assumeRoleModel struct {

@@ -85,11 +85,11 @@ func TestAccProvider_invalidConfiguration(t *testing.T) {
 		block string
 		want  string
 	}{
-		"retry_mode":     {`retry_mode = "sometimes"`, `(?s)retry_mode.*value must be one of`},
-		"assume_role":    {"assume_role {\n    session_name = \"x\"\n  }", `(?s)Missing role_arn in assume_role`},
-		"endpoint_url":   {"endpoints {\n    ec2 = \"not a url\"\n  }", `(?s)Invalid endpoint URL`},
-		"role_arn":       {"assume_role {\n    role_arn = \"arn:aws:iam::x\"\n  }", `(?s)must be an IAM role ARN`},
-		"duration":       {"assume_role {\n    role_arn = \"arn:aws:iam::123456789012:role/r\"\n    duration = \"5m\"\n  }", `(?s)Invalid duration`},
+		"retry_mode":   {`retry_mode = "sometimes"`, `(?s)retry_mode.*value must be one of`},
+		"assume_role":  {"assume_role {\n    session_name = \"x\"\n  }", `(?s)Missing role_arn in assume_role`},
+		"endpoint_url": {"endpoints {\n    ec2 = \"not a url\"\n  }", `(?s)Invalid endpoint URL`},
+		"role_arn":     {"assume_role {\n    role_arn = \"arn:aws:iam::x\"\n  }", `(?s)must be an IAM role ARN`},
+		"duration":     {"assume_role {\n    role_arn = \"arn:aws:iam::123456789012:role/r\"\n    duration = \"5m\"\n  }", `(?s)Invalid duration`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{

@@ -104,4 +104,3 @@ func stringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[st
 	diags.Append(m.ElementsAs(ctx, &out, false)...)
 	return out
 }
-

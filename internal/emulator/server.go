@@ -325,12 +325,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeEC2Error(w, reqID, e)
 		}
 	}
+	s.mu.Lock()
+	s.calls[action]++ // every request that names an action, authenticated or not
+	s.mu.Unlock()
 	if aerr != nil {
 		fail(aerr)
 		return
 	}
 	s.mu.Lock()
-	s.calls[action]++
 	latency := s.latency
 	throttled := !s.bucket.take(time.Now())
 	var inj *apiError

@@ -145,11 +145,10 @@ func (c *Client) ServiceFacts(ctx context.Context, serviceName, serviceRegion st
 				return nil, fmt.Errorf("describing VPC endpoint service (%s): %w", serviceName, err)
 			}
 			var found *planner.ServiceFacts
-			for _, d := range details {
-				if aws.ToString(d.ServiceName) == serviceName {
-					f := ServiceFactsFromSDK(d, c.Region)
-					found = &f
-					break
+			merged := ServiceFactsFromSDKList(details, c.Region)
+			for i := range merged {
+				if merged[i].ServiceName == serviceName {
+					found = &merged[i]
 				}
 			}
 			fc.store(gen, false, func() { fc.services[key] = found })
@@ -176,10 +175,7 @@ func (c *Client) AllServiceFacts(ctx context.Context) ([]planner.ServiceFacts, e
 			if err != nil && !IsNotFound(err) {
 				return nil, fmt.Errorf("describing VPC endpoint services: %w", err)
 			}
-			all := make([]planner.ServiceFacts, 0, len(details))
-			for _, d := range details {
-				all = append(all, ServiceFactsFromSDK(d, c.Region))
-			}
+			all := ServiceFactsFromSDKList(details, c.Region)
 			fc.store(gen, false, func() {
 				fc.allServices, fc.allLoaded = all, true
 				for i := range all {

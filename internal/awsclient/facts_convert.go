@@ -60,6 +60,43 @@ func ServiceFactsFromSDK(d ec2types.ServiceDetail, providerRegion string) planne
 	return f
 }
 
+// ServiceFactsFromSDKList converts service details, merging the entries EC2 lists once per endpoint
+// type under one name (S3 and DynamoDB appear twice: a Gateway and an Interface entry). Order follows
+// the first appearance of each name.
+func ServiceFactsFromSDKList(details []ec2types.ServiceDetail, providerRegion string) []planner.ServiceFacts {
+	out := make([]planner.ServiceFacts, 0, len(details))
+	index := map[string]int{}
+	for _, d := range details {
+		f := ServiceFactsFromSDK(d, providerRegion)
+		key := f.ServiceName + "|" + f.ServiceRegion
+		i, seen := index[key]
+		if !seen {
+			index[key] = len(out)
+			out = append(out, f)
+			continue
+		}
+		m := &out[i]
+		for _, t := range f.ServiceTypes {
+			m.ServiceTypes = appendUnique(m.ServiceTypes, t)
+		}
+		for _, z := range f.AvailabilityZones {
+			m.AvailabilityZones = appendUnique(m.AvailabilityZones, z)
+		}
+		for _, z := range f.AvailabilityZoneIDs {
+			m.AvailabilityZoneIDs = appendUnique(m.AvailabilityZoneIDs, z)
+		}
+		for _, n := range f.PrivateDNSNames {
+			m.PrivateDNSNames = appendUnique(m.PrivateDNSNames, n)
+		}
+		for _, t := range f.SupportedIPAddressTypes {
+			m.SupportedIPAddressTypes = appendUnique(m.SupportedIPAddressTypes, t)
+		}
+		m.PolicySupported = m.PolicySupported || f.PolicySupported
+		m.AcceptanceRequired = m.AcceptanceRequired || f.AcceptanceRequired
+	}
+	return out
+}
+
 func cloneServiceFacts(sf *planner.ServiceFacts) *planner.ServiceFacts {
 	if sf == nil {
 		return nil

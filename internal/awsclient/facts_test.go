@@ -363,3 +363,24 @@ func TestFactsConcurrentCallsShareOneFetch(t *testing.T) {
 		}
 	}
 }
+
+func TestServiceFactsFromSDKList_mergesTypes(t *testing.T) {
+	t.Parallel()
+	name := "com.amazonaws.us-east-1.s3"
+	details := []ec2types.ServiceDetail{
+		{ServiceName: aws.String(name), ServiceType: []ec2types.ServiceTypeDetail{{ServiceType: ec2types.ServiceTypeGateway}},
+			AvailabilityZones: []string{"us-east-1a", "us-east-1b"}, VpcEndpointPolicySupported: aws.Bool(true)},
+		{ServiceName: aws.String("com.amazonaws.us-east-1.ssm"), ServiceType: []ec2types.ServiceTypeDetail{{ServiceType: ec2types.ServiceTypeInterface}}},
+		{ServiceName: aws.String(name), ServiceType: []ec2types.ServiceTypeDetail{{ServiceType: ec2types.ServiceTypeInterface}},
+			AvailabilityZones: []string{"us-east-1b", "us-east-1c"}, PrivateDnsName: aws.String("*.s3.us-east-1.amazonaws.com"),
+			SupportedIpAddressTypes: []ec2types.ServiceConnectivityType{ec2types.ServiceConnectivityTypeIpv4}},
+	}
+	got := ServiceFactsFromSDKList(details, "us-east-1")
+	if len(got) != 2 || got[0].ServiceName != name || got[1].ServiceName != "com.amazonaws.us-east-1.ssm" {
+		t.Fatalf("merged list = %+v, want s3 then ssm", got)
+	}
+	s3 := got[0]
+	if len(s3.ServiceTypes) != 2 || len(s3.AvailabilityZones) != 3 || len(s3.PrivateDNSNames) != 1 || !s3.PolicySupported {
+		t.Errorf("merged s3 = %+v, want both types, three zones, the interface's DNS name, policy support", s3)
+	}
+}

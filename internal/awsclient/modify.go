@@ -63,7 +63,22 @@ func unlockFunc(l chan struct{}) func() {
 // (or pendingAcceptance, for an endpoint still waiting for the service owner) and returned. Mutable
 // facts are invalidated. The timeout covers waiting for the lock, the retries and the wait.
 func (c *Client) ModifyVPCEndpoint(ctx context.Context, input *ec2.ModifyVpcEndpointInput, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
-	id := aws.ToString(input.VpcEndpointId)
+	return c.modify(ctx, aws.ToString(input.VpcEndpointId), false, func(*ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+		return input, nil
+	}, timeout)
+}
+
+// ModifyVPCEndpointFunc is ModifyVPCEndpoint for a change that depends on the endpoint's current
+// membership: under the endpoint's lock it reads the endpoint, asks build for the input, and modifies
+// as ModifyVPCEndpoint does. build returning a nil input means nothing to do; the endpoint read is
+// returned as is. Because the read and the modify happen under the same lock, resources deciding from
+// what they read (an association removing the last security group restores the default) never decide
+// on a stale view. An endpoint that does not exist is a *NotFoundError.
+func (c *Client) ModifyVPCEndpointFunc(ctx context.Context, id string, build func(*ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error), timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+	return c.modify(ctx, id, true, build, timeout)
+}
+
+func (c *Client) modify(ctx context.Context, id string, read bool, build func(*ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error), timeout time.Duration) (*ec2types.VpcEndpoint, error) {
 	if id == "" {
 		return nil, errors.New("modifying VPC endpoint: no VpcEndpointId")
 	}
@@ -77,6 +92,23 @@ func (c *Client) ModifyVPCEndpoint(ctx context.Context, input *ec2.ModifyVpcEndp
 		return nil, fmt.Errorf("modifying VPC endpoint (%s): waiting for other changes to the endpoint: %w", id, err)
 	}
 	defer unlock()
+
+	var current *ec2types.VpcEndpoint
+	if read {
+		if current, err = FindVPCEndpointByID(deadlineCtx, c.EC2, id); err != nil {
+			return nil, fmt.Errorf("modifying VPC endpoint (%s): %w", id, err)
+		}
+	}
+	input, err := build(current)
+	if err != nil {
+		return nil, err
+	}
+	if input == nil {
+		return current, nil
+	}
+	if aws.ToString(input.VpcEndpointId) != id {
+		return nil, fmt.Errorf("modifying VPC endpoint (%s): input names %q", id, aws.ToString(input.VpcEndpointId))
+	}
 
 	delay := PollInitialDelay
 	var busyErr error // the last OperationInProgress

@@ -3,6 +3,7 @@ package awsclient
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"sync"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 )
 
 const modifyOK = `<return>true</return>`
@@ -181,4 +183,67 @@ func TestLockEndpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 	again()
+}
+
+func TestModifyVPCEndpointFuncReadsUnderTheLock(t *testing.T) {
+	t.Parallel()
+	f := newFakeEC2(t)
+	var mu sync.Mutex
+	counter := 0 // the endpoint's "policy": each caller increments what it read
+	f.handle("ModifyVpcEndpoint", func(form url.Values) fakeResponse {
+		time.Sleep(2 * time.Millisecond)
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Sscanf(form.Get("PolicyDocument"), "%d", &counter)
+		return ok("ModifyVpcEndpoint", modifyOK)
+	})
+	f.handle("DescribeVpcEndpoints", func(form url.Values) fakeResponse {
+		id := form.Get("VpcEndpointId.1")
+		if id == "vpce-gone" {
+			return apiError("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id 'vpce-gone' does not exist")
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		return describeEndpoints(endpointXML(id, "vpc-1", "com.amazonaws.us-east-1.s3", "Gateway", "available",
+			fmt.Sprintf("<policyDocument>%d</policyDocument>", counter)))
+	})
+	c := f.awsClient()
+	ctx := testCtx(t)
+
+	const n = 8
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := c.ModifyVPCEndpointFunc(ctx, "vpce-1", func(ep *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+				var read int
+				fmt.Sscanf(aws.ToString(ep.PolicyDocument), "%d", &read)
+				return &ec2.ModifyVpcEndpointInput{VpcEndpointId: aws.String("vpce-1"), PolicyDocument: aws.String(fmt.Sprint(read + 1))}, nil
+			}, 10*time.Second)
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if counter != n {
+		t.Errorf("counter = %d after %d read-modify-writes, want %d: a build decided on a stale read", counter, n, n)
+	}
+
+	// Nothing to do: no modify call, the endpoint read is returned.
+	before := f.count("ModifyVpcEndpoint")
+	ep, err := c.ModifyVPCEndpointFunc(ctx, "vpce-1", func(*ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) { return nil, nil }, time.Second)
+	if err != nil || aws.ToString(ep.VpcEndpointId) != "vpce-1" || f.count("ModifyVpcEndpoint") != before {
+		t.Errorf("no-op: ep = %v, err = %v, calls %d → %d", ep, err, before, f.count("ModifyVpcEndpoint"))
+	}
+
+	// A vanished endpoint is not found, and build is not called.
+	_, err = c.ModifyVPCEndpointFunc(ctx, "vpce-gone", func(*ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+		t.Error("build called for a missing endpoint")
+		return nil, nil
+	}, time.Second)
+	if !IsNotFound(err) {
+		t.Errorf("err = %v, want not found", err)
+	}
 }

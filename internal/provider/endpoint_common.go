@@ -21,6 +21,10 @@ var (
 	vpcIDRegexp        = regexp.MustCompile(`^vpc-[0-9a-f]+$`)
 	routeTableIDRegexp = regexp.MustCompile(`^rtb-[0-9a-f]+$`)
 	endpointIDRegexp   = regexp.MustCompile(`^vpce-[0-9a-f]+$`)
+	// subnetIDRegexp and securityGroupIDRegexp are shared by the interface endpoint and the
+	// association resources.
+	subnetIDRegexp        = regexp.MustCompile(`^subnet-[0-9a-f]+$`)
+	securityGroupIDRegexp = regexp.MustCompile(`^sg-[0-9a-f]+$`)
 )
 
 // gatewayServices are the services that offer gateway endpoints (DESIGN.md P1).

@@ -98,7 +98,7 @@ func (r *gatewayEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"route_table_ids": schema.SetAttribute{
-				MarkdownDescription: "Route tables to route to the service through this endpoint. When set, this resource owns the membership: route tables attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_route_table_association` resources to manage.",
+				MarkdownDescription: "Route tables to route to the service through this endpoint. When set, this resource owns the membership: route tables attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_route_table_association` resources to manage. Do not combine the two on one endpoint: with `route_table_ids` set, a route table attached by an association is reported in the plan and detached on apply, and the association attaches it again on the next apply.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{setvalidator.ValueStringsAre(

@@ -329,12 +329,18 @@ func (p *vpceProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 func (p *vpceProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewGatewayEndpointResource,
+		NewInterfaceEndpointResource,
+		NewRouteTableAssociationResource,
+		NewSecurityGroupAssociationResource,
+		NewSubnetAssociationResource,
 	}
 }
 
 func (p *vpceProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
+		NewEndpointDataSource,
 		NewServiceDataSource,
+		NewServicesDataSource,
 	}
 }
 

@@ -1,0 +1,385 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
+	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
+)
+
+// ValidateConfig runs the planner's static rules: no AWS calls, so `terraform validate` catches them.
+func (r *interfaceEndpointResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg interfaceEndpointModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	region := ""
+	if r.data != nil && r.data.client != nil {
+		region = r.data.client.Region
+	}
+	appendFindings(&resp.Diagnostics, planner.CheckInterfaceStatic(interfacePlannerConfig(cfg, region)))
+}
+
+// interfacePlan is what ModifyPlan learnt from AWS for one plan.
+type interfacePlan struct {
+	facts     planner.InterfaceFacts
+	decisions *planner.InterfaceDecisions // nil when the live rules did not run
+	haveSvc   bool                        // facts.Service was looked up (it may still be nil: not found)
+}
+
+// ModifyPlan fills in what the plan can know (service_name, tags_all, the planner's choices for
+// unset arguments, membership, the policy reset), shows membership changes made outside this
+// resource, and runs the planner's live rules.
+func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.data == nil {
+		return
+	}
+	var plan, cfg interfaceEndpointModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	var state *interfaceEndpointModel
+	if !req.State.Raw.IsNull() {
+		state = &interfaceEndpointModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.client
+
+	serviceName := ""
+	if !cfg.Service.IsUnknown() && !cfg.ServiceRegion.IsUnknown() {
+		name, err := planner.ResolveServiceName(cfg.Service.ValueString(), lookupRegion(cfg.ServiceRegion, client.Region))
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("service"), "Invalid service", err.Error())
+			return
+		}
+		serviceName = name
+		plan.ServiceName = types.StringValue(name)
+		if state != nil && state.ServiceName.ValueString() != name {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("service"))
+		}
+	}
+	if !cfg.Tags.IsUnknown() {
+		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, stringMap(ctx, cfg.Tags, &resp.Diagnostics)), false)
+	}
+	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
+
+	// Gather facts and run the live rules.
+	var ip interfacePlan
+	if r.data.planTimeValidation && serviceName != "" {
+		ip = r.liveRules(ctx, cfg, state, serviceName, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+
+	r.planChoices(&plan, cfg, state, serviceName, ip)
+	r.planMembership(ctx, &plan, cfg, state, ip, &resp.Diagnostics)
+	if state == nil {
+		plan.PrivateDNSName = types.StringUnknown()
+		if ip.haveSvc {
+			plan.PrivateDNSName = types.StringValue(privateDNSName(ip.facts.Service))
+		}
+	} else {
+		r.restoreComputed(&plan, state)
+	}
+	if r.data.planTimeValidation && known(cfg.AutoAccept) && cfg.AutoAccept.ValueBool() && ip.facts.Service != nil &&
+		(state == nil || !state.AutoAccept.Equal(cfg.AutoAccept)) {
+		checkAutoAccept(client, ip.facts.Service, &resp.Diagnostics)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// liveRules gathers the facts the planner needs and runs its live rules. On updates where nothing
+// the rules check has changed, only the service is looked up (for the private DNS default).
+func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interfaceEndpointModel, state *interfaceEndpointModel, serviceName string, diags *diag.Diagnostics) interfacePlan {
+	client := r.data.client
+	var ip interfacePlan
+	pcfg := interfacePlannerConfig(cfg, client.Region)
+	if state != nil {
+		pcfg.EndpointID = state.ID.ValueString()
+	}
+	var err error
+	if ip.facts.Service, err = client.ServiceFacts(ctx, serviceName, pcfg.ServiceRegion); err != nil {
+		factsWarning(diags, err)
+		return ip
+	}
+	ip.haveSvc = true
+	if state != nil && !interfaceRulesRelevant(cfg, state, ip.facts.Service) {
+		return ip
+	}
+	f := &ip.facts
+	if pcfg.VPCID != "" {
+		if f.VPC, err = client.VPCFacts(ctx, pcfg.VPCID); err == nil {
+			f.Endpoints, err = client.EndpointFacts(ctx, pcfg.VPCID)
+		}
+	}
+	if err == nil && len(pcfg.SubnetIDs) > 0 {
+		f.Subnets, err = client.SubnetFacts(ctx, pcfg.SubnetIDs)
+	}
+	if err == nil && len(pcfg.SecurityGroupIDs) > 0 {
+		f.SecurityGroups, err = client.SecurityGroupFacts(ctx, pcfg.SecurityGroupIDs)
+	}
+	if err != nil {
+		factsWarning(diags, err)
+		return interfacePlan{facts: planner.InterfaceFacts{Service: ip.facts.Service}, haveSvc: true}
+	}
+	var others []planner.EndpointFacts
+	for _, e := range f.Endpoints {
+		if e.VPCEndpointID != pcfg.EndpointID {
+			others = append(others, e)
+		}
+	}
+	f.Endpoints = others
+	dec, findings := planner.CheckInterfaceLive(pcfg, *f)
+	appendFindings(diags, findings)
+	ip.decisions = &dec
+	return ip
+}
+
+// interfaceRulesRelevant reports whether an update changes something the live rules check
+// (private_dns_enabled unset: whether the service's default differs from the endpoint's value).
+func interfaceRulesRelevant(cfg interfaceEndpointModel, state *interfaceEndpointModel, svc *planner.ServiceFacts) bool {
+	record, inbound := dnsOptionsFields(cfg.DNSOptions)
+	stRecord, stInbound := dnsOptionsFields(state.DNSOptions)
+	changed := func(c, s attr.Value) bool { return !c.IsNull() && !c.Equal(s) }
+	privateDNS := cfg.PrivateDNSEnabled
+	if privateDNS.IsNull() && svc != nil {
+		privateDNS = types.BoolValue(len(svc.PrivateDNSNames) > 0)
+	}
+	return changed(cfg.SubnetIDs, state.SubnetIDs) || changed(cfg.SecurityGroupIDs, state.SecurityGroupIDs) ||
+		changed(privateDNS, state.PrivateDNSEnabled) || changed(cfg.IPAddressType, state.IPAddressType) ||
+		changed(record, stRecord) || changed(inbound, stInbound) ||
+		(!cfg.Policy.IsNull() && !cfg.Policy.Equal(state.Policy))
+}
+
+// planChoices plans the Optional+Computed arguments: the configuration when set; else, on create,
+// the planner's choice; on update, the value in state (private_dns_enabled: the service's default,
+// so that private DNS turned off out of band shows in the plan).
+func (r *interfaceEndpointResource) planChoices(plan *interfaceEndpointModel, cfg interfaceEndpointModel, state *interfaceEndpointModel, serviceName string, ip interfacePlan) {
+	// ip_address_type
+	switch {
+	case !cfg.IPAddressType.IsNull():
+		plan.IPAddressType = cfg.IPAddressType
+	case state != nil:
+		plan.IPAddressType = state.IPAddressType
+	default:
+		plan.IPAddressType = types.StringValue(planner.IPAddressTypeIPv4)
+	}
+	// private_dns_enabled
+	switch {
+	case !cfg.PrivateDNSEnabled.IsNull():
+		plan.PrivateDNSEnabled = cfg.PrivateDNSEnabled
+	case ip.facts.Service != nil:
+		plan.PrivateDNSEnabled = types.BoolValue(len(ip.facts.Service.PrivateDNSNames) > 0)
+	case state != nil:
+		plan.PrivateDNSEnabled = state.PrivateDNSEnabled
+	default:
+		plan.PrivateDNSEnabled = types.BoolUnknown()
+	}
+	// dns_options
+	cfgRecord, cfgInbound := dnsOptionsFields(cfg.DNSOptions)
+	var stRecord, stInbound = types.StringNull(), types.BoolNull()
+	if state != nil {
+		stRecord, stInbound = dnsOptionsFields(state.DNSOptions)
+	}
+	record := cfgRecord
+	if record.IsNull() {
+		switch {
+		case state != nil && plan.IPAddressType.Equal(state.IPAddressType) && known(stRecord):
+			record = stRecord
+		case known(plan.IPAddressType):
+			record = types.StringValue(planner.DefaultDNSRecordIPType(plan.IPAddressType.ValueString()))
+		default:
+			record = types.StringUnknown()
+		}
+	}
+	inbound := types.BoolNull()
+	switch {
+	case plan.PrivateDNSEnabled.IsUnknown() || serviceName == "":
+		inbound = cfgInbound
+		if cfgInbound.IsNull() {
+			inbound = types.BoolUnknown()
+		}
+	case !inboundApplies(serviceName, plan.PrivateDNSEnabled):
+		// never sent where it does not apply
+	case !cfgInbound.IsNull():
+		inbound = cfgInbound
+	case known(stInbound):
+		inbound = stInbound // the choice made at create is kept
+	case ip.decisions != nil && ip.decisions.PrivateDNSOnlyForInboundResolverEndpoint != nil:
+		inbound = types.BoolValue(*ip.decisions.PrivateDNSOnlyForInboundResolverEndpoint)
+	default:
+		inbound = types.BoolUnknown()
+	}
+	plan.DNSOptions = dnsOptionsValue(record, inbound)
+}
+
+// planMembership plans the associated_* sets and warns about members that this resource will
+// detach because someone attached them out of band.
+func (r *interfaceEndpointResource) planMembership(ctx context.Context, plan *interfaceEndpointModel, cfg interfaceEndpointModel, state *interfaceEndpointModel, ip interfacePlan, diags *diag.Diagnostics) {
+	subnets, subnetsUnknown := setStrings(cfg.SubnetIDs)
+	switch {
+	case !cfg.SubnetIDs.IsNull() && !subnetsUnknown:
+		plan.AssociatedSubnetIDs = setValue(subnets)
+		if state != nil {
+			warnDetached(diags, "subnet_ids", "Subnet", state.AssociatedSubnetIDs, subnets, state.ID.ValueString())
+		} else if ip.facts.Subnets != nil {
+			plan.AvailabilityZones = setValue(subnetZones(subnets, ip.facts.Subnets))
+		}
+	case cfg.SubnetIDs.IsNull() && state == nil:
+		plan.AssociatedSubnetIDs = setValue(nil)
+		plan.AvailabilityZones = setValue(nil)
+		plan.NetworkInterfaceIDs = setValue(nil)
+	case cfg.SubnetIDs.IsNull():
+		plan.AssociatedSubnetIDs = state.AssociatedSubnetIDs
+	}
+
+	groups, groupsUnknown := setStrings(cfg.SecurityGroupIDs)
+	switch {
+	case !cfg.SecurityGroupIDs.IsNull() && !groupsUnknown:
+		plan.AssociatedSecurityGroupIDs = setValue(groups)
+		if state != nil {
+			warnDetached(diags, "security_group_ids", "Security group", state.AssociatedSecurityGroupIDs, groups, state.ID.ValueString())
+		}
+	case cfg.SecurityGroupIDs.IsNull() && state != nil:
+		plan.AssociatedSecurityGroupIDs = state.AssociatedSecurityGroupIDs
+	case cfg.SecurityGroupIDs.IsNull() && known(cfg.VPCID) && r.data.planTimeValidation:
+		// AWS attaches the VPC's default security group: the plan says so.
+		if sg, err := defaultSecurityGroup(ctx, r.data.client, cfg.VPCID.ValueString()); err == nil && sg != "" {
+			plan.AssociatedSecurityGroupIDs = setValue([]string{sg})
+		}
+	}
+}
+
+// warnDetached warns about members attached out of band that the authoritative set will detach.
+func warnDetached(diags *diag.Diagnostics, attribute, what string, have types.Set, want []string, id string) {
+	current, _ := setStrings(have)
+	_, extra := planner.Delta(current, want)
+	for _, member := range extra {
+		diags.AddAttributeWarning(path.Root(attribute),
+			what+" associated outside this resource will be detached",
+			fmt.Sprintf("%s %s is associated with %s but is not in %s. This resource owns the endpoint's %ss because %s is set, so the apply detaches it. If an association resource or someone out of band attached it on purpose, add it to %s, or remove %s from this resource to let associations own membership.",
+				what, member, id, attribute, strings.ToLower(what), attribute, attribute, attribute))
+	}
+}
+
+// restoreComputed keeps the computed values of an update that does not change them, so the plan
+// shows no "(known after apply)" for them.
+func (r *interfaceEndpointResource) restoreComputed(plan, state *interfaceEndpointModel) {
+	network := plan.AssociatedSubnetIDs.Equal(state.AssociatedSubnetIDs) && plan.PrivateDNSEnabled.Equal(state.PrivateDNSEnabled) &&
+		plan.IPAddressType.Equal(state.IPAddressType) && plan.DNSOptions.Equal(state.DNSOptions)
+	if network {
+		plan.NetworkInterfaceIDs = state.NetworkInterfaceIDs
+		plan.DNSEntries = state.DNSEntries
+	} else {
+		// The framework leaves computed values as they are when the configuration did not change
+		// (a planner choice differs from state: drift): mark what the update changes.
+		plan.NetworkInterfaceIDs = types.SetUnknown(types.StringType)
+		plan.DNSEntries = types.ListUnknown(types.ObjectType{AttrTypes: dnsEntryAttrTypes})
+	}
+	if plan.AssociatedSubnetIDs.Equal(state.AssociatedSubnetIDs) {
+		plan.AvailabilityZones = state.AvailabilityZones
+	} else if !plan.AvailabilityZones.IsUnknown() && plan.AvailabilityZones.Equal(state.AvailabilityZones) {
+		plan.AvailabilityZones = types.SetUnknown(types.StringType)
+	}
+	plan.State = state.State
+	if !plan.AutoAccept.Equal(state.AutoAccept) && plan.AutoAccept.ValueBool() &&
+		awsclient.StateEquals(state.State.ValueString(), awsclient.StatePendingAcceptance) {
+		plan.State = types.StringUnknown()
+	}
+}
+
+// checkAutoAccept: only the service's owner can accept a connection.
+func checkAutoAccept(client *awsclient.Client, svc *planner.ServiceFacts, diags *diag.Diagnostics) {
+	if !svc.AcceptanceRequired || svc.Owner == "" || client.AccountID == "" || svc.Owner == client.AccountID {
+		return
+	}
+	diags.AddAttributeError(path.Root("auto_accept"), "Cannot accept a connection to another account's service",
+		fmt.Sprintf("The service %s requires acceptance and is owned by account %s; only its owner can accept the endpoint's connection, and this provider runs as account %s. Set auto_accept = false (the endpoint then waits in pendingAcceptance until the owner accepts it), or configure the provider with the owner's credentials.",
+			svc.ServiceName, svc.Owner, client.AccountID))
+}
+
+// defaultSecurityGroup returns the id of the VPC's default security group ("" when not found).
+func defaultSecurityGroup(ctx context.Context, client *awsclient.Client, vpcID string) (string, error) {
+	groups, err := awsclient.FindSecurityGroups(ctx, client.EC2, &ec2.DescribeSecurityGroupsInput{
+		Filters: []ec2types.Filter{
+			{Name: aws.String("vpc-id"), Values: []string{vpcID}},
+			{Name: aws.String("group-name"), Values: []string{"default"}},
+		},
+	})
+	if err != nil || len(groups) != 1 {
+		return "", err
+	}
+	return aws.ToString(groups[0].GroupId), nil
+}
+
+func (m *interfaceEndpointModel) policy() *policyValue {
+	if m == nil {
+		return nil
+	}
+	return &m.Policy
+}
+
+// interfacePlannerConfig is the planner's view of a configuration (region "" at validate time when
+// the provider is not configured yet).
+func interfacePlannerConfig(m interfaceEndpointModel, region string) planner.InterfaceConfig {
+	subnets, subnetsUnknown := setStrings(m.SubnetIDs)
+	groups, groupsUnknown := setStrings(m.SecurityGroupIDs)
+	c := planner.InterfaceConfig{
+		Region:                  region,
+		SubnetIDs:               subnets,
+		SubnetIDsSet:            !m.SubnetIDs.IsNull(),
+		SubnetIDsUnknown:        subnetsUnknown,
+		SecurityGroupIDs:        groups,
+		SecurityGroupIDsSet:     !m.SecurityGroupIDs.IsNull(),
+		SecurityGroupIDsUnknown: groupsUnknown,
+		PrivateDNSUnknown:       m.PrivateDNSEnabled.IsUnknown(),
+		IPAddressTypeUnknown:    m.IPAddressType.IsUnknown(),
+		PolicySet:               !m.Policy.IsNull(),
+		PolicyUnknown:           m.Policy.IsUnknown(),
+	}
+	if known(m.VPCID) {
+		c.VPCID = m.VPCID.ValueString()
+	}
+	if known(m.Service) {
+		c.Service = strings.TrimSpace(m.Service.ValueString())
+	}
+	if known(m.ServiceRegion) {
+		c.ServiceRegion = m.ServiceRegion.ValueString()
+	}
+	if known(m.PrivateDNSEnabled) {
+		c.PrivateDNSEnabled = m.PrivateDNSEnabled.ValueBoolPointer()
+	}
+	if known(m.IPAddressType) {
+		c.IPAddressType = m.IPAddressType.ValueString()
+	}
+	record, inbound := dnsOptionsFields(m.DNSOptions)
+	c.DNSRecordIPTypeUnknown = record.IsUnknown()
+	if known(record) {
+		c.DNSRecordIPType = record.ValueString()
+	}
+	if known(inbound) {
+		c.PrivateDNSOnlyForInboundResolverEndpoint = inbound.ValueBoolPointer()
+	}
+	if known(m.Policy) {
+		c.Policy = m.Policy.ValueString()
+	}
+	return c
+}

@@ -1,0 +1,401 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
+	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*interfaceEndpointResource)(nil)
+	_ resource.ResourceWithImportState    = (*interfaceEndpointResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*interfaceEndpointResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*interfaceEndpointResource)(nil)
+)
+
+const (
+	interfaceDefaultCreateTimeout = 10 * time.Minute
+	interfaceDefaultUpdateTimeout = 10 * time.Minute
+	interfaceDefaultDeleteTimeout = 10 * time.Minute
+)
+
+// NewInterfaceEndpointResource returns the vpce_interface_endpoint resource.
+func NewInterfaceEndpointResource() resource.Resource {
+	return &interfaceEndpointResource{}
+}
+
+type interfaceEndpointResource struct {
+	data *providerData
+}
+
+func (r *interfaceEndpointResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_interface_endpoint"
+}
+
+func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	useState := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An interface VPC endpoint: network interfaces in your subnets that reach an AWS service, a " +
+			"PrivateLink service or a cross-region service. The planner checks at `terraform plan` that the service offers " +
+			"interface endpoints in the subnets' Availability Zones, that subnets and security groups are in the endpoint's VPC, " +
+			"that private DNS can work (VPC DNS attributes, no other endpoint holding the name, the S3 gateway twin), and that " +
+			"the IP address types and policy are supported.",
+		Attributes: map[string]schema.Attribute{
+			"arn": schema.StringAttribute{
+				MarkdownDescription: "ARN of the endpoint.",
+				Computed:            true,
+				PlanModifiers:       useState,
+			},
+			"associated_security_group_ids": schema.SetAttribute{
+				MarkdownDescription: "Security groups of the endpoint's network interfaces as AWS reports them, whoever attached them. When `security_group_ids` is unset, the plan shows the VPC's default security group here: AWS attaches it.",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
+			"associated_subnet_ids": schema.SetAttribute{
+				MarkdownDescription: "Subnets of the endpoint as AWS reports them, whoever attached them (this resource, `vpce_subnet_association`, or someone out of band).",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
+			"auto_accept": schema.BoolAttribute{
+				MarkdownDescription: "For a service that requires acceptance and is owned by this account: accept the connection, so the endpoint becomes `available`. When false or unset, the endpoint waits in `pendingAcceptance` for the service owner. Accepting a service of another account is an error at plan.",
+				Optional:            true,
+			},
+			"availability_zones": schema.SetAttribute{
+				MarkdownDescription: "Availability Zones of the endpoint's subnets.",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
+			"dns_entries": schema.ListNestedAttribute{
+				MarkdownDescription: "DNS names of the endpoint: the regional name, one per zone, and the private DNS name when enabled.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"dns_name": schema.StringAttribute{
+						MarkdownDescription: "DNS name.",
+						Computed:            true,
+					},
+					"hosted_zone_id": schema.StringAttribute{
+						MarkdownDescription: "ID of the Route 53 hosted zone of the name.",
+						Computed:            true,
+					},
+				}},
+			},
+			"dns_options": schema.SingleNestedAttribute{
+				MarkdownDescription: "DNS options. Values left unset are chosen by the planner when the endpoint is created, shown in the plan and kept afterwards.",
+				Optional:            true,
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"dns_record_ip_type": schema.StringAttribute{
+						MarkdownDescription: "Type of DNS records: " + quotedList(planner.DNSRecordIPTypes()) + ". When unset, the records match `ip_address_type`.",
+						Optional:            true,
+						Computed:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(planner.DNSRecordIPTypes()...)},
+					},
+					"private_dns_only_for_inbound_resolver_endpoint": schema.BoolAttribute{
+						MarkdownDescription: "S3 with private DNS only: resolve the private DNS name only for queries from on-premises (inbound Resolver endpoints), so traffic from the VPC uses the S3 gateway endpoint. Needs a gateway endpoint for S3 in the VPC. When unset, the planner chooses at create: `true` when the VPC already has the gateway, else `false`; the choice is kept afterwards. Never sent for other services.",
+						Optional:            true,
+						Computed:            true,
+					},
+				},
+			},
+			"id": schema.StringAttribute{
+				MarkdownDescription: "ID of the endpoint (`vpce-…`).",
+				Computed:            true,
+				PlanModifiers:       useState,
+			},
+			"ip_address_type": schema.StringAttribute{
+				MarkdownDescription: "IP address type of the endpoint's network interfaces: " + quotedList(planner.IPAddressTypes()) + ". When unset: `ipv4` at create, then whatever the endpoint has.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(planner.IPAddressTypes()...)},
+			},
+			"network_interface_ids": schema.SetAttribute{
+				MarkdownDescription: "The endpoint's requester-managed network interfaces, one per subnet.",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
+			"owner_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the AWS account that owns the endpoint.",
+				Computed:            true,
+				PlanModifiers:       useState,
+			},
+			"policy": schema.StringAttribute{
+				MarkdownDescription: "Endpoint policy as JSON, at most 20,480 characters, for services that support policies. Compared semantically: reformatting or reordering never shows a diff. When unset, the endpoint has AWS's full-access policy; removing it from the configuration resets the endpoint to that default.",
+				Optional:            true,
+				Computed:            true,
+				CustomType:          policyType{},
+			},
+			"private_dns_enabled": schema.BoolAttribute{
+				MarkdownDescription: "Whether the service's private DNS name resolves to this endpoint in the VPC. When unset: `true` if the service offers a private DNS name, else `false`. Changed in place.",
+				Optional:            true,
+				Computed:            true,
+			},
+			"private_dns_name": schema.StringAttribute{
+				MarkdownDescription: "The service's private DNS name, e.g. `ssm.us-east-1.amazonaws.com`; empty when the service has none.",
+				Computed:            true,
+				PlanModifiers:       useState,
+			},
+			"requester_managed": schema.BoolAttribute{
+				MarkdownDescription: "Whether the endpoint is managed by an AWS service on your behalf.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"security_group_ids": schema.SetAttribute{
+				MarkdownDescription: "Security groups of the endpoint's network interfaces. When set, this resource owns the membership: groups attached out of band are shown in the plan and detached on apply. When unset, AWS attaches the VPC's default group and this resource leaves membership alone, for `vpce_security_group_association` resources to manage.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators: []validator.Set{setvalidator.ValueStringsAre(
+					stringvalidator.RegexMatches(securityGroupIDRegexp, "must be a security group ID such as sg-0123456789abcdef0"))},
+			},
+			"service": schema.StringAttribute{
+				MarkdownDescription: "The service: a short name (`ssm`, `ecr.api`), a full name such as `com.amazonaws.us-east-1.ssm`, or a PrivateLink service name `com.amazonaws.vpce.<region>.vpce-svc-…`. Changing it to a different service replaces the endpoint.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"service_name": schema.StringAttribute{
+				MarkdownDescription: "Full service name, e.g. `com.amazonaws.us-east-1.ssm`.",
+				Computed:            true,
+				PlanModifiers:       useState,
+			},
+			"service_region": schema.StringAttribute{
+				MarkdownDescription: "Region of the service, for a cross-region endpoint; unset for a service in the provider's region. Changing it replaces the endpoint.",
+				Optional:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.RegexMatches(regionRegexp, "must be a region name such as us-west-2")},
+			},
+			"state": schema.StringAttribute{
+				MarkdownDescription: "State of the endpoint: `available`, or `pendingAcceptance` while a service that requires acceptance has not accepted it.",
+				Computed:            true,
+			},
+			"subnet_ids": schema.SetAttribute{
+				MarkdownDescription: "Subnets to place the endpoint's network interfaces in, at most one per Availability Zone. When set, this resource owns the membership: subnets attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_subnet_association` resources to manage.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators: []validator.Set{setvalidator.ValueStringsAre(
+					stringvalidator.RegexMatches(subnetIDRegexp, "must be a subnet ID such as subnet-0123456789abcdef0"))},
+			},
+			"tags": schema.MapAttribute{
+				MarkdownDescription: "Tags of the endpoint. The provider's `default_tags` are added; see `tags_all`.",
+				Optional:            true,
+				ElementType:         types.StringType,
+			},
+			"tags_all": schema.MapAttribute{
+				MarkdownDescription: "All tags of the endpoint: the provider's `default_tags` merged with `tags`.",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"vpc_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the VPC. Changing it replaces the endpoint.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{stringvalidator.RegexMatches(vpcIDRegexp, "must be a VPC ID such as vpc-0123456789abcdef0")},
+			},
+		},
+	}
+}
+
+func (r *interfaceEndpointResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configureData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, cfg interfaceEndpointModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, interfaceDefaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	client := r.data.client
+	serviceName, err := planner.ResolveServiceName(plan.Service.ValueString(), lookupRegion(plan.ServiceRegion, client.Region))
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("service"), "Invalid service", err.Error())
+		return
+	}
+	input := r.createInput(ctx, serviceName, &plan, &cfg, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	out, err := createInterfaceEndpoint(ctx, client, input)
+	if err != nil {
+		appendAPIError(&resp.Diagnostics, "creating VPC endpoint", err)
+		return
+	}
+	id := aws.ToString(out.VpcEndpoint.VpcEndpointId)
+	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
+	tflog.Info(ctx, "created interface VPC endpoint")
+	client.InvalidateMutableFacts()
+
+	endpoint, err := r.waitCreated(ctx, id, serviceName, plan.AutoAccept.ValueBool(), timeout)
+	if err != nil {
+		// The endpoint exists: record it so that Terraform taints it rather than orphaning it.
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+		appendAPIError(&resp.Diagnostics, fmt.Sprintf("waiting for VPC endpoint (%s) create", id), err)
+		return
+	}
+	pendingAcceptanceWarning(&resp.Diagnostics, endpoint)
+	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *interfaceEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state interfaceEndpointModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	endpoint, err := awsclient.FindVPCEndpointByID(ctx, r.data.client.EC2, id)
+	if awsclient.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("VPC endpoint not found",
+			fmt.Sprintf("VPC endpoint %s no longer exists (deleted outside Terraform); it is removed from state and the next apply creates it again.", id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id), err.Error())
+		return
+	}
+	if endpoint.VpcEndpointType != ec2types.VpcEndpointTypeInterface {
+		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id),
+			fmt.Sprintf("%s is a %s endpoint, not an Interface endpoint. Manage it with vpce_gateway_endpoint (import it there with the same ID).", id, endpoint.VpcEndpointType))
+		return
+	}
+	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &state)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state, cfg interfaceEndpointModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, interfaceDefaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	client := r.data.client
+	id := state.ID.ValueString()
+	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
+
+	current, err := awsclient.FindVPCEndpointByID(ctx, client.EC2, id)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id), err.Error())
+		return
+	}
+	input, changed := r.modifyInput(current, &plan, &state, &cfg)
+	if changed {
+		if _, err := client.ModifyVPCEndpoint(ctx, input, timeout); err != nil {
+			appendAPIError(&resp.Diagnostics, fmt.Sprintf("updating VPC endpoint (%s)", id), err)
+			return
+		}
+	}
+	if !plan.TagsAll.Equal(state.TagsAll) {
+		oldTags := stringMap(ctx, state.TagsAll, &resp.Diagnostics)
+		newTags := stringMap(ctx, plan.TagsAll, &resp.Diagnostics)
+		if err := updateTags(ctx, client.EC2, id, oldTags, newTags); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s) tags", id), err.Error())
+			return
+		}
+	}
+
+	endpoint, err := r.waitCreated(ctx, id, plan.ServiceName.ValueString(), plan.AutoAccept.ValueBool(), timeout)
+	if err != nil {
+		appendAPIError(&resp.Diagnostics, fmt.Sprintf("waiting for VPC endpoint (%s) update", id), err)
+		return
+	}
+	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *interfaceEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state interfaceEndpointModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, interfaceDefaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	client := r.data.client
+	id := state.ID.ValueString()
+	start := time.Now()
+
+	// The network interfaces outlive the endpoint briefly; remember them to wait for their release.
+	enis, _ := setStrings(state.NetworkInterfaceIDs)
+	if current, err := awsclient.FindVPCEndpointByID(ctx, client.EC2, id); err == nil {
+		enis = current.NetworkInterfaceIds
+	}
+	if err := deleteVPCEndpoint(ctx, client, id, timeout); err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("deleting VPC endpoint (%s)", id), err.Error())
+		return
+	}
+	remaining := max(timeout-time.Since(start), time.Second)
+	if err := awsclient.WaitNetworkInterfacesReleased(ctx, client.EC2, enis, remaining); err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) network interfaces release", id), err.Error())
+	}
+}
+
+func (r *interfaceEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !strings.HasPrefix(req.ID, "vpce-") {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Expected a VPC endpoint ID such as vpce-0123456789abcdef0, got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	// An imported endpoint owns its subnets and security groups until the configuration says
+	// otherwise: Read fills the sets from AWS.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("subnet_ids"), setValue(nil))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("security_group_ids"), setValue(nil))...)
+}
+
+// waitCreated waits until the endpoint is available or pending acceptance, accepting the connection
+// when autoAccept is set and the endpoint waits for it.
+func (r *interfaceEndpointResource) waitCreated(ctx context.Context, id, serviceName string, autoAccept bool, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+	client := r.data.client
+	endpoint, err := awsclient.WaitVPCEndpointAvailableOrPendingAcceptance(ctx, client.EC2, id, timeout)
+	if err != nil || !autoAccept || !awsclient.StateEquals(string(endpoint.State), awsclient.StatePendingAcceptance) {
+		return endpoint, err
+	}
+	if err := acceptEndpointConnection(ctx, client, id, serviceName); err != nil {
+		return nil, err
+	}
+	tflog.Info(ctx, "accepted the VPC endpoint connection")
+	return awsclient.WaitVPCEndpointAvailable(ctx, client.EC2, id, timeout)
+}

@@ -1,0 +1,65 @@
+package provider_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/acctest"
+)
+
+func TestAccServicesDataSource_basic(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	prefix := "com.amazonaws." + tg.Region + "."
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: tg.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				Config: `
+data "vpce_services" "all" {}
+
+data "vpce_services" "gateway" {
+  service_type = "Gateway"
+}
+`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestMatchResourceAttr("data.vpce_services.all", "services.#", regexp.MustCompile(`^[1-9]\d+$`)),
+					resource.TestCheckTypeSetElemAttr("data.vpce_services.all", "service_names.*", prefix+"ssm"),
+					resource.TestCheckTypeSetElemNestedAttrs("data.vpce_services.all", "services.*", map[string]string{
+						"service_name":        prefix + "s3",
+						"gateway_supported":   "true",
+						"interface_supported": "true",
+						"preferred_type":      "Gateway",
+						"owner":               "amazon",
+					}),
+					resource.TestCheckTypeSetElemNestedAttrs("data.vpce_services.all", "services.*", map[string]string{
+						"service_name":   prefix + "ecs",
+						"preferred_type": "Interface",
+					}),
+					resource.TestCheckResourceAttr("data.vpce_services.gateway", "services.#", "3"),
+					resource.TestCheckResourceAttr("data.vpce_services.gateway", "service_names.0", prefix+"dynamodb"),
+					resource.TestCheckResourceAttr("data.vpce_services.gateway", "service_names.1", prefix+"s3"),
+					resource.TestCheckResourceAttr("data.vpce_services.gateway", "service_names.2", prefix+"s3express"),
+				),
+			},
+		},
+	})
+}
+
+func TestAccServicesDataSource_invalidType(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: tg.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{
+				PlanOnly:    true,
+				Config:      "data \"vpce_services\" \"bad\" {\n  service_type = \"GatewayLoadBalancer\"\n}\n",
+				ExpectError: regexp.MustCompile(`(?s)service_type.*value must be one of`),
+			},
+		},
+	})
+}

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -66,13 +65,7 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 	if ids, unknown := setStrings(cfg.RouteTableIDs); !cfg.RouteTableIDs.IsNull() && !unknown {
 		plan.AssociatedRouteTableIDs = setValue(ids)
 		if state != nil {
-			have, _ := setStrings(state.AssociatedRouteTableIDs)
-			_, extra := planner.Delta(have, ids)
-			for _, rtb := range extra {
-				resp.Diagnostics.AddAttributeWarning(path.Root("route_table_ids"),
-					"Route table associated outside this resource will be detached",
-					fmt.Sprintf("Route table %s is associated with %s but is not in route_table_ids. This resource owns the endpoint's route tables because route_table_ids is set, so the apply detaches it. If a vpce_route_table_association or someone out of band attached it on purpose, add it to route_table_ids, or remove route_table_ids from this resource to let associations own membership.", rtb, state.ID.ValueString()))
-			}
+			warnDetached(&resp.Diagnostics, "route_table_ids", "Route table", "vpce_route_table_association", state.AssociatedRouteTableIDs, ids, state.ID.ValueString())
 		}
 	}
 

@@ -239,7 +239,7 @@ func (r *interfaceEndpointResource) planMembership(ctx context.Context, plan *in
 	case !cfg.SubnetIDs.IsNull() && !subnetsUnknown:
 		plan.AssociatedSubnetIDs = setValue(subnets)
 		if state != nil {
-			warnDetached(diags, "subnet_ids", "Subnet", state.AssociatedSubnetIDs, subnets, state.ID.ValueString())
+			warnDetached(diags, "subnet_ids", "Subnet", "vpce_subnet_association", state.AssociatedSubnetIDs, subnets, state.ID.ValueString())
 		} else if ip.facts.Subnets != nil {
 			plan.AvailabilityZones = setValue(subnetZones(subnets, ip.facts.Subnets))
 		}
@@ -256,7 +256,7 @@ func (r *interfaceEndpointResource) planMembership(ctx context.Context, plan *in
 	case !cfg.SecurityGroupIDs.IsNull() && !groupsUnknown:
 		plan.AssociatedSecurityGroupIDs = setValue(groups)
 		if state != nil {
-			warnDetached(diags, "security_group_ids", "Security group", state.AssociatedSecurityGroupIDs, groups, state.ID.ValueString())
+			warnDetached(diags, "security_group_ids", "Security group", "vpce_security_group_association", state.AssociatedSecurityGroupIDs, groups, state.ID.ValueString())
 		}
 	case cfg.SecurityGroupIDs.IsNull() && state != nil:
 		plan.AssociatedSecurityGroupIDs = state.AssociatedSecurityGroupIDs
@@ -265,18 +265,6 @@ func (r *interfaceEndpointResource) planMembership(ctx context.Context, plan *in
 		if sg, err := defaultSecurityGroup(ctx, r.data.client, cfg.VPCID.ValueString()); err == nil && sg != "" {
 			plan.AssociatedSecurityGroupIDs = setValue([]string{sg})
 		}
-	}
-}
-
-// warnDetached warns about members attached out of band that the authoritative set will detach.
-func warnDetached(diags *diag.Diagnostics, attribute, what string, have types.Set, want []string, id string) {
-	current, _ := setStrings(have)
-	_, extra := planner.Delta(current, want)
-	for _, member := range extra {
-		diags.AddAttributeWarning(path.Root(attribute),
-			what+" associated outside this resource will be detached",
-			fmt.Sprintf("%s %s is associated with %s but is not in %s. This resource owns the endpoint's %ss because %s is set, so the apply detaches it. If an association resource or someone out of band attached it on purpose, add it to %s, or remove %s from this resource to let associations own membership.",
-				what, member, id, attribute, strings.ToLower(what), attribute, attribute, attribute))
 	}
 }
 

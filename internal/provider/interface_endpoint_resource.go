@@ -159,7 +159,7 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"security_group_ids": schema.SetAttribute{
-				MarkdownDescription: "Security groups of the endpoint's network interfaces. When set, this resource owns the membership: groups attached out of band are shown in the plan and detached on apply. When unset, AWS attaches the VPC's default group and this resource leaves membership alone, for `vpce_security_group_association` resources to manage.",
+				MarkdownDescription: "Security groups of the endpoint's network interfaces. When set, this resource owns the membership: groups attached out of band are shown in the plan and detached on apply. When unset, AWS attaches the VPC's default group and this resource leaves membership alone, for `vpce_security_group_association` resources to manage. Do not combine the two on one endpoint: with `security_group_ids` set, a group attached by an association is reported in the plan and detached on apply.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{setvalidator.ValueStringsAre(
@@ -186,7 +186,7 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				Computed:            true,
 			},
 			"subnet_ids": schema.SetAttribute{
-				MarkdownDescription: "Subnets to place the endpoint's network interfaces in, at most one per Availability Zone. When set, this resource owns the membership: subnets attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_subnet_association` resources to manage.",
+				MarkdownDescription: "Subnets to place the endpoint's network interfaces in, at most one per Availability Zone. When set, this resource owns the membership: subnets attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_subnet_association` resources to manage. Do not combine the two on one endpoint: with `subnet_ids` set, a subnet attached by an association is reported in the plan and detached on apply.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{setvalidator.ValueStringsAre(

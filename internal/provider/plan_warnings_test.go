@@ -120,3 +120,34 @@ func testAccCreateEndpointInput(t *testing.T, tg *acctest.Target, in *ec2.Create
 	}
 	return id
 }
+
+func TestAccInterfaceEndpoint_warningOutOfBandMembers(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	net := tg.NewNetwork(t)
+	id := testAccCreateEndpointInput(t, tg, &ec2.CreateVpcEndpointInput{
+		VpcId: aws.String(net.VPCID), ServiceName: aws.String("com.amazonaws." + tg.Region + ".logs"),
+		VpcEndpointType: ec2types.VpcEndpointTypeInterface, SubnetIds: net.SubnetIDs[:2],
+		SecurityGroupIds: []string{net.SecurityGroupID},
+	})
+	// The configuration owns one subnet and no group of the ones attached: both extras are named.
+	diags := tg.PlanDiagnostics(t, fmt.Sprintf(`
+import {
+  to = vpce_interface_endpoint.test
+  id = %[1]q
+}
+
+resource "vpce_interface_endpoint" "test" {
+  vpc_id             = %[2]q
+  service            = "logs"
+  subnet_ids         = [%[3]q]
+  security_group_ids = []
+}
+`, id, net.VPCID, net.SubnetIDs[0]))
+	if !acctest.HasDiagnostic(diags, "warning", "Subnet associated outside this resource will be detached", net.SubnetIDs[1]) {
+		t.Errorf("no warning naming subnet %s; diagnostics: %+v", net.SubnetIDs[1], diags)
+	}
+	if !acctest.HasDiagnostic(diags, "warning", "associated outside this resource will be detached", net.SecurityGroupID) {
+		t.Errorf("no warning naming security group %s; diagnostics: %+v", net.SecurityGroupID, diags)
+	}
+}

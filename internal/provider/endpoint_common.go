@@ -15,6 +15,7 @@ import (
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
@@ -98,4 +99,36 @@ func warnDetached(diags *diag.Diagnostics, attribute, what, association string, 
 			fmt.Sprintf("%s %s is associated with %s but is not in %s. This resource owns the endpoint's %ss because %s is set, so the apply detaches it. If a %s or someone out of band attached it on purpose, add it to %s, or remove %s from this resource to let %s resources own membership.",
 				what, member, id, attribute, strings.ToLower(what), attribute, association, attribute, attribute, association))
 	}
+}
+
+// readEndpoint is the shared start of an endpoint resource's Read: it finds the endpoint, removes the
+// resource from state with a warning when it was deleted out of band (drift, not an error), and
+// rejects an endpoint of the other type, naming the resource that manages it. It returns nil when
+// Read must stop.
+func readEndpoint(ctx context.Context, client *awsclient.Client, id string, want ec2types.VpcEndpointType, resp *resource.ReadResponse) *ec2types.VpcEndpoint {
+	endpoint, err := awsclient.FindVPCEndpointByID(ctx, client.EC2, id)
+	if awsclient.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("VPC endpoint not found",
+			fmt.Sprintf("VPC endpoint %s no longer exists (deleted outside Terraform); it is removed from state and the next apply creates it again.", id))
+		resp.State.RemoveResource(ctx)
+		return nil
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id), err.Error())
+		return nil
+	}
+	if endpoint.VpcEndpointType != want {
+		other := "vpce_interface_endpoint"
+		if endpoint.VpcEndpointType == ec2types.VpcEndpointTypeGateway {
+			other = "vpce_gateway_endpoint"
+		}
+		article := "a"
+		if want == ec2types.VpcEndpointTypeInterface {
+			article = "an"
+		}
+		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id),
+			fmt.Sprintf("%s is a %s endpoint, not %s %s endpoint. Manage it with %s (import it there with the same ID).", id, endpoint.VpcEndpointType, article, want, other))
+		return nil
+	}
+	return endpoint
 }

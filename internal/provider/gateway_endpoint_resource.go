@@ -208,20 +208,8 @@ func (r *gatewayEndpointResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	id := state.ID.ValueString()
-	endpoint, err := awsclient.FindVPCEndpointByID(ctx, r.data.client.EC2, id)
-	if awsclient.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("VPC endpoint not found",
-			fmt.Sprintf("VPC endpoint %s no longer exists (deleted outside Terraform); it is removed from state and the next apply creates it again.", id))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id), err.Error())
-		return
-	}
-	if endpoint.VpcEndpointType != ec2types.VpcEndpointTypeGateway {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id),
-			fmt.Sprintf("%s is a %s endpoint, not a Gateway endpoint. Manage it with vpce_interface_endpoint (import it there with the same ID).", id, endpoint.VpcEndpointType))
+	endpoint := readEndpoint(ctx, r.data.client, id, ec2types.VpcEndpointTypeGateway, resp)
+	if endpoint == nil {
 		return
 	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &state)...)

@@ -33,24 +33,7 @@ func TestAccModuleExample_privateNetwork(t *testing.T) { //nolint:paralleltest /
 	ctx := acctest.Context(t)
 	net := tg.NewNetwork(t)
 
-	sg, err := tg.EC2.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{
-		VpcId: aws.String(net.VPCID), GroupName: aws.String(acctest.RandomName("endpoints")),
-		Description: aws.String("HTTPS from the VPC to its interface endpoints"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sgID := aws.ToString(sg.GroupId)
-	t.Cleanup(func() {
-		_, _ = tg.EC2.DeleteSecurityGroup(context.Background(), &ec2.DeleteSecurityGroupInput{GroupId: aws.String(sgID)})
-	})
-	if _, err := tg.EC2.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{
-		GroupId: aws.String(sgID),
-		IpPermissions: []ec2types.IpPermission{{IpProtocol: aws.String("tcp"), FromPort: aws.Int32(443), ToPort: aws.Int32(443),
-			IpRanges: []ec2types.IpRange{{CidrIp: aws.String("10.0.0.0/16")}}}},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	sgID := testAccHTTPSSecurityGroup(t, tg, net.VPCID)
 
 	module := filepath.Join(t.TempDir(), "private-network")
 	copyDir(t, filepath.Join("..", "..", "examples", "modules", "private-network"), module)
@@ -211,5 +194,108 @@ func copyDir(t *testing.T, src, dst string) {
 		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// testAccHTTPSSecurityGroup creates, through EC2 calls, the group the private-network module asks its
+// caller for: HTTPS from the VPC.
+func testAccHTTPSSecurityGroup(t *testing.T, tg *acctest.Target, vpcID string) string {
+	t.Helper()
+	ctx := acctest.Context(t)
+	sg, err := tg.EC2.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{
+		VpcId: aws.String(vpcID), GroupName: aws.String(acctest.RandomName("endpoints")),
+		Description: aws.String("HTTPS from the VPC to its interface endpoints"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sgID := aws.ToString(sg.GroupId)
+	t.Cleanup(func() {
+		_, _ = tg.EC2.DeleteSecurityGroup(context.Background(), &ec2.DeleteSecurityGroupInput{GroupId: aws.String(sgID)})
+	})
+	if _, err := tg.EC2.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{
+		GroupId: aws.String(sgID),
+		IpPermissions: []ec2types.IpPermission{{IpProtocol: aws.String("tcp"), FromPort: aws.Int32(443), ToPort: aws.Int32(443),
+			IpRanges: []ec2types.IpRange{{CidrIp: aws.String("10.0.0.0/16")}}}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return sgID
+}
+
+// TestAccModuleExample_extraRouteTables applies examples/modules/private-network-extra-route-tables
+// from its own directory (copied beside the module it calls): the module's gateways get the app tier
+// through the module's associations and the data tier through associations made outside it, and the
+// two never fight: the second plan is empty.
+func TestAccModuleExample_extraRouteTables(t *testing.T) { //nolint:paralleltest // sets TF_ACC_PROVIDER_NAMESPACE
+	tg := acctest.New(t)
+	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", "vpce-dev")
+	ctx := acctest.Context(t)
+	net := tg.NewNetwork(t)
+	sgID := testAccHTTPSSecurityGroup(t, tg, net.VPCID)
+
+	modules := t.TempDir()
+	for _, m := range []string{"private-network", "private-network-extra-route-tables"} {
+		copyDir(t, filepath.Join("..", "..", "examples", "modules", m), filepath.Join(modules, m))
+	}
+	// terraform-plugin-testing runs the directory from a copy of its own: make the module source absolute.
+	rootDir := filepath.Join(modules, "private-network-extra-route-tables")
+	mainTF := filepath.Join(rootDir, "main.tf")
+	b, err := os.ReadFile(mainTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs := strings.Replace(string(b), `source = "../private-network"`, fmt.Sprintf("source = %q", filepath.Join(modules, "private-network")), 1)
+	if abs == string(b) {
+		t.Fatal(`the example no longer calls source = "../private-network"`)
+	}
+	if err := os.WriteFile(mainTF, []byte(abs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := config.StaticDirectory(rootDir)
+	vars := config.Variables{
+		"vpc_id":               config.StringVariable(net.VPCID),
+		"app_route_table_ids":  config.ListVariable(config.StringVariable(net.RouteTableIDs[0])),
+		"data_route_table_ids": config.ListVariable(config.StringVariable(net.RouteTableIDs[1])),
+		"subnet_ids":           config.ListVariable(config.StringVariable(net.SubnetIDs[0]), config.StringVariable(net.SubnetIDs[1])),
+		"security_group_ids":   config.ListVariable(config.StringVariable(sgID)),
+	}
+	empty := filepath.Join(t.TempDir(), "empty")
+	copyDir(t, filepath.Join(modules, "private-network-extra-route-tables"), empty)
+	if err := os.WriteFile(filepath.Join(empty, "main.tf"), []byte("terraform {\n  required_providers {\n    vpce = {\n      source = \"vpce-dev/vpce\"\n    }\n  }\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(empty, "outputs.tf")); err != nil {
+		t.Fatal(err)
+	}
+
+	resource.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				ProtoV6ProviderFactories: tg.ProviderFactories(),
+				ConfigDirectory:          dir,
+				ConfigVariables:          vars,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("endpoints", knownvalue.MapSizeExact(6)),
+					// Each gateway: the app tier (module) and the data tier (outside it).
+					expectVPCEndpoints{tg: tg, vpcID: net.VPCID, gateways: 2, interfaces: 4, routeTables: 2},
+				},
+			},
+			{
+				ProtoV6ProviderFactories: tg.ProviderFactories(),
+				ConfigDirectory:          dir,
+				ConfigVariables:          vars,
+				ConfigPlanChecks:         resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				ProtoV6ProviderFactories: tg.ProviderFactories(),
+				ConfigDirectory:          config.StaticDirectory(empty),
+				ConfigVariables:          vars,
+				ConfigStateChecks:        []statecheck.StateCheck{expectVPCEndpoints{tg: tg, vpcID: net.VPCID}},
+			},
+		},
+	})
+	if gw, iface, err := vpcEndpointCount(ctx, tg, net.VPCID); err != nil || gw+iface != 0 {
+		t.Errorf("after destroy: %d gateway and %d interface endpoints left (%v)", gw, iface, err)
 	}
 }

@@ -70,15 +70,15 @@ func TestTranslateErrorUnchanged(t *testing.T) {
 		t.Error("nil not kept")
 	}
 	plain := errors.New("boom")
-	if got := TranslateError(plain); got != plain {
+	if got := TranslateError(plain); got != plain { //nolint:errorlint // the very same error must come back
 		t.Errorf("non-AWS error changed: %v", got)
 	}
 	unknown := awsErr("InternalError", "We encountered an internal error.")
-	if got := TranslateError(unknown); got != unknown {
+	if got := TranslateError(unknown); got != unknown { //nolint:errorlint // the very same error must come back
 		t.Errorf("unknown AWS error changed: %v", got)
 	}
 	translated := TranslateError(awsErr("RouteAlreadyExists", "x"))
-	if got := TranslateError(translated); got != translated {
+	if got := TranslateError(translated); got != translated { //nolint:errorlint // the very same error must come back
 		t.Errorf("translating twice changed the error")
 	}
 }

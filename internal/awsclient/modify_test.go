@@ -194,7 +194,7 @@ func TestModifyVPCEndpointFuncReadsUnderTheLock(t *testing.T) {
 		time.Sleep(2 * time.Millisecond)
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Sscanf(form.Get("PolicyDocument"), "%d", &counter)
+		_, _ = fmt.Sscanf(form.Get("PolicyDocument"), "%d", &counter)
 		return ok("ModifyVpcEndpoint", modifyOK)
 	})
 	f.handle("DescribeVpcEndpoints", func(form url.Values) fakeResponse {
@@ -218,7 +218,7 @@ func TestModifyVPCEndpointFuncReadsUnderTheLock(t *testing.T) {
 			defer wg.Done()
 			_, err := c.ModifyVPCEndpointFunc(ctx, "vpce-1", func(ep *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
 				var read int
-				fmt.Sscanf(aws.ToString(ep.PolicyDocument), "%d", &read)
+				_, _ = fmt.Sscanf(aws.ToString(ep.PolicyDocument), "%d", &read)
 				return &ec2.ModifyVpcEndpointInput{VpcEndpointId: aws.String("vpce-1"), PolicyDocument: aws.String(fmt.Sprint(read + 1))}, nil
 			}, 10*time.Second)
 			if err != nil {

@@ -195,9 +195,9 @@ type prefixList struct {
 
 func prefixLists(region string) []prefixList {
 	p := "com.amazonaws." + region + "."
-	id := func(s, real string) string {
-		if region == "us-east-1" && real != "" {
-			return real
+	id := func(s, published string) string {
+		if region == "us-east-1" && published != "" {
+			return published
 		}
 		return "pl-" + hash17(region + s)[:8]
 	}

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"net/url"
 	"reflect"
 	"strings"
 	"time"
@@ -43,16 +44,47 @@ func resolveService(region, serviceRegion, name, typ string) (*service, *apiErro
 	return match, nil
 }
 
+// dnsArgs are the DNS parameters of CreateVpcEndpoint and ModifyVpcEndpoint.
+type dnsArgs struct {
+	private, privateSet bool   // PrivateDnsEnabled, and whether it was given
+	inbound, inboundSet bool   // DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint, and whether it was given
+	recordType          string // DnsOptions.DnsRecordIpType
+}
+
+func dnsParams(f url.Values) (d dnsArgs, e *apiError) {
+	if d.private, d.privateSet, e = optBool(f, "PrivateDnsEnabled"); e != nil {
+		return d, e
+	}
+	if d.inbound, d.inboundSet, e = optBool(f, "DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint"); e != nil {
+		return d, e
+	}
+	d.recordType = get(f, "DnsOptions.DnsRecordIpType")
+	return d, nil
+}
+
+// inVPC returns the resource id of objs, which must exist (else notFound) and
+// belong to vpcID (else an InvalidParameter error naming it a kind).
+func inVPC[V interface{ vpcID() string }](objs map[string]V, kind, id, vpcID string) (V, *apiError) {
+	v, ok := objs[id]
+	if !ok {
+		return v, notFound(id)
+	}
+	if v.vpcID() != vpcID {
+		return v, invalidParameter("The %s %s does not belong to the VPC %s.", kind, id, vpcID)
+	}
+	return v, nil
+}
+
+func (rt *routeTable) vpcID() string   { return rt.vpc }
+func (sn *subnet) vpcID() string       { return sn.vpc }
+func (g *securityGroup) vpcID() string { return g.vpc }
+
 // checkRouteTables validates route tables being attached to a gateway endpoint.
 func (st *regionState) checkRouteTables(vpcID string, svc *service, rts []string, self string) *apiError {
 	pl := prefixListFor(svc.region, svc.name).id
 	for _, id := range rts {
-		rt, ok := st.routeTables[id]
-		if !ok {
-			return notFound(id)
-		}
-		if rt.vpc != vpcID {
-			return invalidParameter("The route table %s does not belong to the VPC %s.", id, vpcID)
+		if _, e := inVPC(st.routeTables, "route table", id, vpcID); e != nil {
+			return e
 		}
 		for _, r := range st.gatewayRoutes(id) {
 			if r.DestinationPrefix == pl && r.GatewayID != self {
@@ -73,12 +105,9 @@ func (st *regionState) checkSubnets(vpcID string, svc *service, add, existing []
 		}
 	}
 	for _, id := range add {
-		sn, ok := st.subnets[id]
-		if !ok {
-			return notFound(id)
-		}
-		if sn.vpc != vpcID {
-			return invalidParameter("The subnet %s does not belong to the VPC %s.", id, vpcID)
+		sn, e := inVPC(st.subnets, "subnet", id, vpcID)
+		if e != nil {
+			return e
 		}
 		if svc.region == region && !svc.offeredIn(sn.az) {
 			return invalidParameter("The VPC endpoint service %s does not support the availability zone of the subnet: %s.", svc.name, id)
@@ -93,12 +122,8 @@ func (st *regionState) checkSubnets(vpcID string, svc *service, add, existing []
 
 func (st *regionState) checkGroups(vpcID string, ids []string) *apiError {
 	for _, id := range ids {
-		g, ok := st.groups[id]
-		if !ok {
-			return notFound(id)
-		}
-		if g.vpc != vpcID {
-			return invalidParameter("The security group %s does not belong to the VPC %s.", id, vpcID)
+		if _, e := inVPC(st.groups, "security group", id, vpcID); e != nil {
+			return e
 		}
 	}
 	return nil
@@ -148,7 +173,7 @@ func checkIPTypes(svc *service, ipType, dnsType string) *apiError {
 		if dnsType != "ipv4" && !svc.ipv6 {
 			return invalidParameter("The VPC endpoint service %s does not support the DNS record IP type %s.", svc.name, dnsType)
 		}
-		if dnsType != ipType && !(ipType == "dualstack") {
+		if dnsType != ipType && ipType != "dualstack" {
 			return invalidParameter("DNS record IP type %s is not compatible with IP address type %s.", dnsType, ipType)
 		}
 	default:

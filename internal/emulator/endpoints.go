@@ -141,16 +141,11 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 		return e
 	}
 	rts, subnets, groups := list(f, "RouteTableId"), list(f, "SubnetId"), list(f, "SecurityGroupId")
-	privateDNS, privateDNSSet, e := optBool(f, "PrivateDnsEnabled")
+	d, e := dnsParams(f)
 	if e != nil {
 		return e
 	}
-	inbound, inboundSet, e := optBool(f, "DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint")
-	if e != nil {
-		return e
-	}
-	dnsType := get(f, "DnsOptions.DnsRecordIpType")
-	if e := checkTypeFields(typ, len(rts) > 0, len(subnets) > 0, len(groups) > 0, privateDNSSet && privateDNS, dnsType != "" || inboundSet); e != nil {
+	if e := checkTypeFields(typ, len(rts) > 0, len(subnets) > 0, len(groups) > 0, d.privateSet && d.private, d.recordType != "" || d.inboundSet); e != nil {
 		return e
 	}
 	if e := st.checkRouteTables(vpcID, svc, rts, ""); e != nil {
@@ -174,20 +169,20 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if ipType == "" {
 		ipType = "ipv4"
 	}
-	if e := checkIPTypes(svc, ipType, dnsType); e != nil {
+	if e := checkIPTypes(svc, ipType, d.recordType); e != nil {
 		return e
 	}
 	if typ == typeInterface {
-		if !privateDNSSet {
-			privateDNS = svc.privateDNS != "" && svc.owner == "amazon"
+		if !d.privateSet {
+			d.private = svc.privateDNS != "" && svc.owner == "amazon"
 		}
-		if privateDNS {
+		if d.private {
 			if e := st.checkPrivateDNS(v, svc, "", r.now); e != nil {
 				return e
 			}
 		}
-		if inboundSet && inbound {
-			if e := st.checkInboundOnly(v, svc, privateDNS); e != nil {
+		if d.inboundSet && d.inbound {
+			if e := st.checkInboundOnly(v, svc, d.private); e != nil {
 				return e
 			}
 		}
@@ -206,16 +201,16 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 		routeTables: rts, policy: policy, ipType: ipType, created: r.now,
 		readyAt: r.now.Add(s.scaled(s.pending)), visibleAt: r.now.Add(s.consistency), needsAccept: svc.acceptance}
 	if typ == typeInterface {
-		ep.privateDNS = privateDNS
+		ep.privateDNS = d.private
 		ep.dnsSuffix = randHex(8)
 		ep.hostedZone = "Z" + strings.ToUpper(randHex(20))
-		if dnsType == "" {
-			dnsType = ipType
+		if d.recordType == "" {
+			d.recordType = ipType
 		}
-		ep.dnsRecordIPType = dnsType
-		if svc.short == "s3" && privateDNS {
-			b := inbound
-			if !inboundSet {
+		ep.dnsRecordIPType = d.recordType
+		if svc.short == "s3" && d.private {
+			b := d.inbound
+			if !d.inboundSet {
 				b = st.hasGateway(vpcID, svc.name)
 			}
 			ep.inboundOnly = &b
@@ -280,55 +275,45 @@ func checkTypeFields(typ string, rts, subnets, groups, privateDNS, dnsOptions bo
 
 func hDescribeVpcEndpoints(s *Server, r *request, out *bytes.Buffer) *apiError {
 	st := r.st
-	visible := func(e *endpoint) bool { return !r.now.Before(e.visibleAt) }
-	ids := list(r.form, "VpcEndpointId")
-	for _, id := range ids {
-		e, ok := st.endpoints[id]
-		if !ok || !visible(e) {
-			return notFound(id)
+	visible := map[string]*endpoint{} // an endpoint is not seen until the API is consistent
+	for id, e := range st.endpoints {
+		if !r.now.Before(e.visibleAt) {
+			visible[id] = e
 		}
 	}
-	var eps []*endpoint
-	for _, e := range st.endpoints {
-		if visible(e) && (len(ids) == 0 || contains(ids, e.id)) {
-			eps = append(eps, e)
+	ids, err := selectIDs(r, "VpcEndpointId", visible, notFound, nil, func(id string, e *endpoint, n string) ([]string, bool) {
+		switch n {
+		case "vpc-id":
+			return []string{e.vpc}, true
+		case "service-name":
+			return []string{e.serviceName}, true
+		case "vpc-endpoint-type":
+			return []string{e.typ, strings.ToLower(e.typ)}, true
+		case "vpc-endpoint-state":
+			state := e.state(r.now)
+			return []string{state, strings.ToLower(state)}, true
+		case "vpc-endpoint-id":
+			return []string{e.id}, true
+		case "ip-address-type":
+			return []string{e.ipType}, true
+		case "service-region":
+			return []string{e.serviceRegion}, true
 		}
-	}
-	sort.Slice(eps, func(i, j int) bool {
-		if !eps[i].created.Equal(eps[j].created) {
-			return eps[i].created.Before(eps[j].created)
-		}
-		return eps[i].id < eps[j].id
+		return nil, false
 	})
-	fs := filters(r.form)
+	if err != nil {
+		return err
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := visible[ids[i]], visible[ids[j]]
+		if !a.created.Equal(b.created) {
+			return a.created.Before(b.created)
+		}
+		return a.id < b.id
+	})
 	var res []xEndpoint
-	for _, e := range eps {
-		x := st.xmlEndpoint(e, r.now)
-		ok, err := matchFilters(fs, st.tags[e.id], func(n string) ([]string, bool) {
-			switch n {
-			case "vpc-id":
-				return []string{e.vpc}, true
-			case "service-name":
-				return []string{e.serviceName}, true
-			case "vpc-endpoint-type":
-				return []string{e.typ, strings.ToLower(e.typ)}, true
-			case "vpc-endpoint-state":
-				return []string{x.State, strings.ToLower(x.State)}, true
-			case "vpc-endpoint-id":
-				return []string{e.id}, true
-			case "ip-address-type":
-				return []string{e.ipType}, true
-			case "service-region":
-				return []string{e.serviceRegion}, true
-			}
-			return nil, false
-		})
-		if err != nil {
-			return err
-		}
-		if ok {
-			res = append(res, x)
-		}
+	for _, id := range ids {
+		res = append(res, st.xmlEndpoint(visible[id], r.now))
 	}
 	from, to, next, e := page(r.form, len(res), 1)
 	if e != nil {

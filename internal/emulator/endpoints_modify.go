@@ -18,11 +18,7 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	addRT, rmRT := list(f, "AddRouteTableId"), list(f, "RemoveRouteTableId")
 	addSN, rmSN := list(f, "AddSubnetId"), list(f, "RemoveSubnetId")
 	addSG, rmSG := list(f, "AddSecurityGroupId"), list(f, "RemoveSecurityGroupId")
-	privateDNS, privateDNSSet, e := optBool(f, "PrivateDnsEnabled")
-	if e != nil {
-		return e
-	}
-	inbound, inboundSet, e := optBool(f, "DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint")
+	d, e := dnsParams(f)
 	if e != nil {
 		return e
 	}
@@ -30,9 +26,9 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if e != nil {
 		return e
 	}
-	dnsType, ipType, policy := get(f, "DnsOptions.DnsRecordIpType"), get(f, "IpAddressType"), get(f, "PolicyDocument")
+	ipType, policy := get(f, "IpAddressType"), get(f, "PolicyDocument")
 	if e := checkTypeFields(ep.typ, len(addRT)+len(rmRT) > 0, len(addSN)+len(rmSN) > 0, len(addSG)+len(rmSG) > 0,
-		privateDNSSet, dnsType != "" || inboundSet); e != nil {
+		d.privateSet, d.recordType != "" || d.inboundSet); e != nil {
 		return e
 	}
 	var newRT []string
@@ -77,21 +73,21 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if ipType != "" {
 		newIP = ipType
 	}
-	if ipType != "" || dnsType != "" {
-		if e := checkIPTypes(ep.svc, newIP, dnsType); e != nil {
+	if ipType != "" || d.recordType != "" {
+		if e := checkIPTypes(ep.svc, newIP, d.recordType); e != nil {
 			return e
 		}
 	}
 	newPrivate := ep.privateDNS
-	if privateDNSSet {
-		newPrivate = privateDNS
+	if d.privateSet {
+		newPrivate = d.private
 	}
 	if newPrivate && !ep.privateDNS {
 		if e := st.checkPrivateDNS(v, ep.svc, ep.id, r.now); e != nil {
 			return e
 		}
 	}
-	if inboundSet && inbound {
+	if d.inboundSet && d.inbound {
 		if e := st.checkInboundOnly(v, ep.svc, newPrivate); e != nil {
 			return e
 		}
@@ -127,8 +123,8 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 		ep.policy = policy
 	}
 	ep.ipType = newIP
-	if dnsType != "" {
-		ep.dnsRecordIPType = dnsType
+	if d.recordType != "" {
+		ep.dnsRecordIPType = d.recordType
 	} else if ipType != "" {
 		ep.dnsRecordIPType = newIP
 	}
@@ -140,8 +136,8 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 		switch {
 		case !newPrivate:
 			ep.inboundOnly = nil
-		case inboundSet:
-			ep.inboundOnly = &inbound
+		case d.inboundSet:
+			ep.inboundOnly = &d.inbound
 		case ep.inboundOnly == nil:
 			b := false
 			ep.inboundOnly = &b

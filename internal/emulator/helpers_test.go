@@ -169,7 +169,7 @@ func (e *env) describe(id string) *types.VpcEndpoint {
 }
 
 // waitState polls until the endpoint's state is want ("" means gone).
-func (e *env) waitState(id, want string) *types.VpcEndpoint {
+func (e *env) waitState(id, want string) {
 	e.t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -179,7 +179,7 @@ func (e *env) waitState(id, want string) *types.VpcEndpoint {
 			got = string(ep.State)
 		}
 		if got == want {
-			return ep
+			return
 		}
 		if time.Now().After(deadline) {
 			e.t.Fatalf("endpoint %s: state %q, want %q", id, got, want)

@@ -93,40 +93,27 @@ func hDeleteVpc(s *Server, r *request, out *bytes.Buffer) *apiError {
 
 func hDescribeVpcs(s *Server, r *request, out *bytes.Buffer) *apiError {
 	st := r.st
-	ids := list(r.form, "VpcId")
-	for _, id := range ids {
-		if _, ok := st.vpcs[id]; !ok {
-			return notFound(id)
+	ids, e := selectIDs(r, "VpcId", st.vpcs, notFound, nil, func(id string, v *vpc, n string) ([]string, bool) {
+		switch n {
+		case "vpc-id":
+			return []string{id}, true
+		case "cidr", "cidr-block-association.cidr-block":
+			return []string{v.cidr}, true
+		case "state":
+			return []string{"available"}, true
+		case "owner-id":
+			return []string{st.account}, true
+		case "is-default":
+			return []string{"false"}, true
 		}
+		return nil, false
+	})
+	if e != nil {
+		return e
 	}
-	fs := filters(r.form)
 	var res []xVpc
-	for _, id := range sortedKeys(st.vpcs) {
-		v := st.vpcs[id]
-		if len(ids) > 0 && !contains(ids, id) {
-			continue
-		}
-		ok, e := matchFilters(fs, st.tags[id], func(n string) ([]string, bool) {
-			switch n {
-			case "vpc-id":
-				return []string{id}, true
-			case "cidr", "cidr-block-association.cidr-block":
-				return []string{v.cidr}, true
-			case "state":
-				return []string{"available"}, true
-			case "owner-id":
-				return []string{st.account}, true
-			case "is-default":
-				return []string{"false"}, true
-			}
-			return nil, false
-		})
-		if e != nil {
-			return e
-		}
-		if ok {
-			res = append(res, st.xmlVpc(v))
-		}
+	for _, id := range ids {
+		res = append(res, st.xmlVpc(st.vpcs[id]))
 	}
 	return encodeBody(out, struct {
 		Vpcs []xVpc `xml:"vpcSet>item"`
@@ -276,43 +263,30 @@ func hDeleteSubnet(s *Server, r *request, out *bytes.Buffer) *apiError {
 
 func hDescribeSubnets(s *Server, r *request, out *bytes.Buffer) *apiError {
 	st := r.st
-	ids := list(r.form, "SubnetId")
-	for _, id := range ids {
-		if _, ok := st.subnets[id]; !ok {
-			return notFound(id)
+	ids, e := selectIDs(r, "SubnetId", st.subnets, notFound, nil, func(id string, sn *subnet, n string) ([]string, bool) {
+		switch n {
+		case "vpc-id":
+			return []string{sn.vpc}, true
+		case "subnet-id":
+			return []string{id}, true
+		case "availability-zone":
+			return []string{sn.az}, true
+		case "availability-zone-id":
+			z, _ := zoneByName(st.region, sn.az)
+			return []string{z.id}, true
+		case "cidr-block", "cidr", "cidrBlock":
+			return []string{sn.cidr}, true
+		case "state":
+			return []string{"available"}, true
 		}
+		return nil, false
+	})
+	if e != nil {
+		return e
 	}
-	fs := filters(r.form)
 	var res []xSubnet
-	for _, id := range sortedKeys(st.subnets) {
-		sn := st.subnets[id]
-		if len(ids) > 0 && !contains(ids, id) {
-			continue
-		}
-		x := st.xmlSubnet(sn)
-		ok, e := matchFilters(fs, st.tags[id], func(n string) ([]string, bool) {
-			switch n {
-			case "vpc-id":
-				return []string{sn.vpc}, true
-			case "subnet-id":
-				return []string{id}, true
-			case "availability-zone":
-				return []string{sn.az}, true
-			case "availability-zone-id":
-				return []string{x.AZID}, true
-			case "cidr-block", "cidr", "cidrBlock":
-				return []string{sn.cidr}, true
-			case "state":
-				return []string{"available"}, true
-			}
-			return nil, false
-		})
-		if e != nil {
-			return e
-		}
-		if ok {
-			res = append(res, x)
-		}
+	for _, id := range ids {
+		res = append(res, st.xmlSubnet(st.subnets[id]))
 	}
 	return encodeBody(out, struct {
 		Subnets []xSubnet `xml:"subnetSet>item"`
@@ -378,36 +352,29 @@ func hDescribePrefixLists(s *Server, r *request, out *bytes.Buffer) *apiError {
 		Name  string   `xml:"prefixListName"`
 		Cidrs []string `xml:"cidrSet>item"`
 	}
-	ids := list(r.form, "PrefixListId")
-	fs := filters(r.form)
-	var res []xPL
 	all := prefixLists(r.region)
-	for _, id := range ids {
-		found := false
-		for _, pl := range all {
-			found = found || pl.id == id
-		}
-		if !found {
-			return errf("InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist", id)
-		}
-	}
+	byID := map[string]prefixList{}
 	for _, pl := range all {
-		if len(ids) > 0 && !contains(ids, pl.id) {
-			continue
+		byID[pl.id] = pl
+	}
+	missing := func(id string) *apiError {
+		return errf("InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist", id)
+	}
+	ids, e := selectIDs(r, "PrefixListId", byID, missing, nil, func(id string, pl prefixList, n string) ([]string, bool) {
+		switch n {
+		case "prefix-list-id":
+			return []string{pl.id}, true
+		case "prefix-list-name":
+			return []string{pl.name}, true
 		}
-		ok, e := matchFilters(fs, nil, func(n string) ([]string, bool) {
-			switch n {
-			case "prefix-list-id":
-				return []string{pl.id}, true
-			case "prefix-list-name":
-				return []string{pl.name}, true
-			}
-			return nil, false
-		})
-		if e != nil {
-			return e
-		}
-		if ok {
+		return nil, false
+	})
+	if e != nil {
+		return e
+	}
+	var res []xPL
+	for _, pl := range all { // in catalogue order
+		if contains(ids, pl.id) {
 			res = append(res, xPL{pl.id, pl.name, pl.cidrs})
 		}
 	}

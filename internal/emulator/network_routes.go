@@ -3,7 +3,6 @@ package emulator
 import (
 	"bytes"
 	"fmt"
-	"sort"
 )
 
 type xRoute struct {
@@ -89,49 +88,35 @@ func hDeleteRouteTable(s *Server, r *request, out *bytes.Buffer) *apiError {
 
 func hDescribeRouteTables(s *Server, r *request, out *bytes.Buffer) *apiError {
 	st := r.st
-	ids := list(r.form, "RouteTableId")
-	for _, id := range ids {
-		if _, ok := st.routeTables[id]; !ok {
-			return notFound(id)
-		}
-	}
-	fs := filters(r.form)
-	var res []xRouteTable
-	for _, id := range sortedKeys(st.routeTables) {
-		rt := st.routeTables[id]
-		if len(ids) > 0 && !contains(ids, id) {
-			continue
-		}
-		x := st.xmlRouteTable(rt)
-		ok, e := matchFilters(fs, st.tags[id], func(n string) ([]string, bool) {
-			switch n {
-			case "vpc-id":
-				return []string{rt.vpc}, true
-			case "route-table-id":
-				return []string{id}, true
-			case "association.main":
-				return []string{boolStr(rt.main)}, true
-			case "route.destination-prefix-list-id":
-				var v []string
-				for _, rr := range x.Routes {
-					v = append(v, rr.DestinationPrefix)
-				}
-				return v, true
-			case "route.gateway-id":
-				var v []string
-				for _, rr := range x.Routes {
-					v = append(v, rr.GatewayID)
-				}
-				return v, true
+	ids, e := selectIDs(r, "RouteTableId", st.routeTables, notFound, nil, func(id string, rt *routeTable, n string) ([]string, bool) {
+		switch n {
+		case "vpc-id":
+			return []string{rt.vpc}, true
+		case "route-table-id":
+			return []string{id}, true
+		case "association.main":
+			return []string{boolStr(rt.main)}, true
+		case "route.destination-prefix-list-id":
+			var v []string
+			for _, rr := range st.xmlRouteTable(rt).Routes {
+				v = append(v, rr.DestinationPrefix)
 			}
-			return nil, false
-		})
-		if e != nil {
-			return e
+			return v, true
+		case "route.gateway-id":
+			var v []string
+			for _, rr := range st.xmlRouteTable(rt).Routes {
+				v = append(v, rr.GatewayID)
+			}
+			return v, true
 		}
-		if ok {
-			res = append(res, x)
-		}
+		return nil, false
+	})
+	if e != nil {
+		return e
+	}
+	var res []xRouteTable
+	for _, id := range ids {
+		res = append(res, st.xmlRouteTable(st.routeTables[id]))
 	}
 	return encodeBody(out, struct {
 		RTs []xRouteTable `xml:"routeTableSet>item"`
@@ -274,39 +259,27 @@ func nonEmpty(s string) []string {
 
 func hDescribeSecurityGroups(s *Server, r *request, out *bytes.Buffer) *apiError {
 	st := r.st
-	ids := list(r.form, "GroupId")
 	names := list(r.form, "GroupName")
-	for _, id := range ids {
-		if _, ok := st.groups[id]; !ok {
-			return notFound(id)
+	named := func(id string, g *securityGroup) bool { return len(names) == 0 || contains(names, g.name) }
+	ids, e := selectIDs(r, "GroupId", st.groups, notFound, named, func(id string, g *securityGroup, n string) ([]string, bool) {
+		switch n {
+		case "vpc-id":
+			return []string{g.vpc}, true
+		case "group-id":
+			return []string{id}, true
+		case "group-name":
+			return []string{g.name}, true
+		case "owner-id":
+			return []string{st.account}, true
 		}
+		return nil, false
+	})
+	if e != nil {
+		return e
 	}
-	fs := filters(r.form)
 	var res []xGroup
-	for _, id := range sortedKeys(st.groups) {
-		g := st.groups[id]
-		if (len(ids) > 0 && !contains(ids, id)) || (len(names) > 0 && !contains(names, g.name)) {
-			continue
-		}
-		ok, e := matchFilters(fs, st.tags[id], func(n string) ([]string, bool) {
-			switch n {
-			case "vpc-id":
-				return []string{g.vpc}, true
-			case "group-id":
-				return []string{id}, true
-			case "group-name":
-				return []string{g.name}, true
-			case "owner-id":
-				return []string{st.account}, true
-			}
-			return nil, false
-		})
-		if e != nil {
-			return e
-		}
-		if ok {
-			res = append(res, st.xmlGroup(g))
-		}
+	for _, id := range ids {
+		res = append(res, st.xmlGroup(st.groups[id]))
 	}
 	return encodeBody(out, struct {
 		Groups []xGroup `xml:"securityGroupInfo>item"`
@@ -354,57 +327,47 @@ func (st *regionState) groupIDs(ids []string) []xGroupID {
 	return out
 }
 
+func (st *regionState) xmlENI(n *eni) xENI {
+	sn, ep := st.subnets[n.subnet], st.endpoints[n.endpoint]
+	z, _ := zoneByName(st.region, sn.az)
+	return xENI{ID: n.id, SubnetID: sn.id, VpcID: sn.vpc, AZ: sn.az, AZID: z.id, Description: "VPC Endpoint Interface " + n.endpoint,
+		OwnerID: st.account, RequesterID: "727180483921", RequesterManaged: true, Status: "in-use", MAC: n.mac,
+		PrivateIP: n.ip, InterfaceType: "vpc_endpoint", Groups: st.groupIDs(ep.groups), PrivateIPs: []xPrivIP{{n.ip, true}}}
+}
+
 func hDescribeNetworkInterfaces(s *Server, r *request, out *bytes.Buffer) *apiError {
 	st := r.st
-	ids := list(r.form, "NetworkInterfaceId")
-	for _, id := range ids {
-		if _, ok := st.enis[id]; !ok {
-			return notFound(id)
+	ids, e := selectIDs(r, "NetworkInterfaceId", st.enis, notFound, nil, func(id string, n *eni, f string) ([]string, bool) {
+		x := st.xmlENI(n)
+		switch f {
+		case "network-interface-id":
+			return []string{id}, true
+		case "vpc-id":
+			return []string{x.VpcID}, true
+		case "subnet-id":
+			return []string{x.SubnetID}, true
+		case "availability-zone":
+			return []string{x.AZ}, true
+		case "interface-type":
+			return []string{x.InterfaceType}, true
+		case "requester-managed":
+			return []string{"true"}, true
+		case "status":
+			return []string{x.Status}, true
+		case "description":
+			return []string{x.Description}, true
+		case "group-id":
+			return st.endpoints[n.endpoint].groups, true
 		}
+		return nil, false
+	})
+	if e != nil {
+		return e
 	}
-	fs := filters(r.form)
 	var res []xENI
-	for _, id := range sortedKeys(st.enis) {
-		n := st.enis[id]
-		if len(ids) > 0 && !contains(ids, id) {
-			continue
-		}
-		sn, ep := st.subnets[n.subnet], st.endpoints[n.endpoint]
-		z, _ := zoneByName(st.region, sn.az)
-		x := xENI{ID: id, SubnetID: sn.id, VpcID: sn.vpc, AZ: sn.az, AZID: z.id, Description: "VPC Endpoint Interface " + n.endpoint,
-			OwnerID: st.account, RequesterID: "727180483921", RequesterManaged: true, Status: "in-use", MAC: n.mac,
-			PrivateIP: n.ip, InterfaceType: "vpc_endpoint", Groups: st.groupIDs(ep.groups), PrivateIPs: []xPrivIP{{n.ip, true}}}
-		ok, e := matchFilters(fs, st.tags[id], func(f string) ([]string, bool) {
-			switch f {
-			case "network-interface-id":
-				return []string{id}, true
-			case "vpc-id":
-				return []string{x.VpcID}, true
-			case "subnet-id":
-				return []string{x.SubnetID}, true
-			case "availability-zone":
-				return []string{x.AZ}, true
-			case "interface-type":
-				return []string{x.InterfaceType}, true
-			case "requester-managed":
-				return []string{"true"}, true
-			case "status":
-				return []string{x.Status}, true
-			case "description":
-				return []string{x.Description}, true
-			case "group-id":
-				return ep.groups, true
-			}
-			return nil, false
-		})
-		if e != nil {
-			return e
-		}
-		if ok {
-			res = append(res, x)
-		}
+	for _, id := range ids {
+		res = append(res, st.xmlENI(st.enis[id]))
 	}
-	sort.Slice(res, func(i, j int) bool { return res[i].ID < res[j].ID })
 	from, to, next, e := page(r.form, len(res), 5)
 	if e != nil {
 		return e

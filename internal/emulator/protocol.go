@@ -245,6 +245,38 @@ func matchFilters(fs []filter, tags []tag, field func(name string) ([]string, bo
 	return true, nil
 }
 
+// selectIDs returns, in sorted order, the ids of the objects of objs that a
+// Describe request selects: those named in its idParam list (every one when the
+// list is empty) that keep accepts (when keep is not nil) and that match its
+// filters. field gives an object's values for a filter name, as for
+// matchFilters; tag filters look at the object's tags. A listed id that objs
+// lacks fails the request with missing(id).
+func selectIDs[V any](r *request, idParam string, objs map[string]V, missing func(id string) *apiError,
+	keep func(id string, v V) bool, field func(id string, v V, name string) ([]string, bool)) ([]string, *apiError) {
+	ids := list(r.form, idParam)
+	for _, id := range ids {
+		if _, ok := objs[id]; !ok {
+			return nil, missing(id)
+		}
+	}
+	fs := filters(r.form)
+	var out []string
+	for _, id := range sortedKeys(objs) {
+		v := objs[id]
+		if (len(ids) > 0 && !contains(ids, id)) || (keep != nil && !keep(id, v)) {
+			continue
+		}
+		ok, e := matchFilters(fs, r.st.tags[id], func(name string) ([]string, bool) { return field(id, v, name) })
+		if e != nil {
+			return nil, e
+		}
+		if ok {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
 func anyMatch(patterns, have []string) bool {
 	for _, p := range patterns {
 		for _, h := range have {

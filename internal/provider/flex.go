@@ -1,11 +1,9 @@
 package provider
 
 import (
-	"context"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -60,21 +58,4 @@ func setStrings(s types.Set) (known []string, unknown bool) {
 	}
 	sort.Strings(known)
 	return known, unknown
-}
-
-// listStrings reads a list of strings into a Go slice (null and unknown read as nil).
-func listStrings(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
-	if l.IsNull() || l.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(l.ElementsAs(ctx, &out, false)...)
-	return out
-}
-
-// sortedCopy returns a sorted copy of ss.
-func sortedCopy(ss []string) []string {
-	out := append([]string(nil), ss...)
-	sort.Strings(out)
-	return out
 }

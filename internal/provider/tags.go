@@ -68,16 +68,16 @@ func tagSpecifications(all map[string]string) []ec2types.TagSpecification {
 	return []ec2types.TagSpecification{{ResourceType: ec2types.ResourceTypeVpcEndpoint, Tags: ec2Tags(all)}}
 }
 
-// updateTags makes the resource's tags go from old to new with CreateTags / DeleteTags.
-func updateTags(ctx context.Context, conn *ec2.Client, id string, old, new map[string]string) error {
+// updateTags makes the resource's tags go from old to want with CreateTags / DeleteTags.
+func updateTags(ctx context.Context, conn *ec2.Client, id string, old, want map[string]string) error {
 	var remove []ec2types.Tag
 	for k := range old {
-		if _, ok := new[k]; !ok {
+		if _, ok := want[k]; !ok {
 			remove = append(remove, ec2types.Tag{Key: aws.String(k)})
 		}
 	}
 	upsert := map[string]string{}
-	for k, v := range new {
+	for k, v := range want {
 		if ov, ok := old[k]; !ok || ov != v {
 			upsert[k] = v
 		}

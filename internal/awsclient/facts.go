@@ -432,6 +432,14 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 	return out, nil
 }
 
+// AWS's default quotas for VPC endpoints (Service Quotas "Gateway VPC endpoints per Region" and
+// "Interface and Gateway Load Balancer endpoints per VPC"). The planner's P12 warns against these; an
+// account with a raised quota can ignore the warning.
+const (
+	DefaultGatewayEndpointsPerRegion = 20
+	DefaultInterfaceEndpointsPerVPC  = 50
+)
+
 // GatewayEndpointCount counts the region's gateway endpoints that are not deleting or deleted.
 func (c *Client) GatewayEndpointCount(ctx context.Context) (int, error) {
 	c.init()

@@ -39,7 +39,7 @@ func CheckGatewayLive(cfg GatewayConfig, facts GatewayFacts) Findings {
 		fs = append(fs, finding{
 			rule: "P12", severity: SeverityWarning, attr: "",
 			summary: "Gateway endpoint quota reached",
-			fact: fmt.Sprintf("The region already has %d gateway endpoints and its quota is %d",
+			fact: fmt.Sprintf("The region already has %d gateway endpoints and the default quota is %d (a raised quota makes this moot)",
 				facts.GatewayCount, facts.GatewayQuota),
 			aws: rejection{Code: "VpcEndpointLimitExceeded"},
 			why: "This is a warning because endpoints destroyed in the same apply free their places",

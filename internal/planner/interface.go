@@ -94,7 +94,7 @@ func CheckInterfaceLive(cfg InterfaceConfig, facts InterfaceFacts) (InterfaceDec
 			fs = append(fs, finding{
 				rule: "P12", severity: SeverityWarning, attr: attrVPCID,
 				summary: "Interface endpoint quota reached",
-				fact: fmt.Sprintf("The VPC %s already has %d interface endpoints and its quota is %d",
+				fact: fmt.Sprintf("The VPC %s already has %d interface endpoints and the default quota is %d (a raised quota makes this moot)",
 					cfg.VPCID, n, facts.InterfaceQuota),
 				aws: rejection{Code: "VpcEndpointLimitExceeded"},
 				why: "This is a warning because endpoints destroyed in the same apply free their places",

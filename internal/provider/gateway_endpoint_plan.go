@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
 	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
 )
 
@@ -145,6 +146,13 @@ func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndp
 			factsWarning(diags, err)
 			return
 		}
+	}
+	if state == nil {
+		if facts.GatewayCount, err = client.GatewayEndpointCount(ctx); err != nil {
+			factsWarning(diags, err)
+			return
+		}
+		facts.GatewayQuota = awsclient.DefaultGatewayEndpointsPerRegion
 	}
 	appendFindings(diags, planner.CheckGatewayLive(pcfg, facts))
 }

@@ -147,6 +147,7 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 		}
 	}
 	f.Endpoints = others
+	f.InterfaceQuota = awsclient.DefaultInterfaceEndpointsPerVPC
 	dec, findings := planner.CheckInterfaceLive(pcfg, *f)
 	appendFindings(diags, findings)
 	ip.decisions = &dec

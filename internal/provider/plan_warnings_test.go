@@ -151,3 +151,25 @@ resource "vpce_interface_endpoint" "test" {
 		t.Errorf("no warning naming security group %s; diagnostics: %+v", net.SecurityGroupID, diags)
 	}
 }
+
+// P12: the region already has as many gateway endpoints as AWS's default quota allows.
+func TestAccGatewayEndpoint_warningQuota(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	tg.RequireEmulator(t) // creates 20 gateway endpoints
+	net := tg.NewNetwork(t)
+	for i := range awsclient.DefaultGatewayEndpointsPerRegion {
+		service := []string{"s3", "dynamodb"}[i%2]
+		testAccCreateEndpointInput(t, tg, &ec2.CreateVpcEndpointInput{
+			VpcId: aws.String(net.VPCID), ServiceName: aws.String("com.amazonaws." + tg.Region + "." + service),
+			VpcEndpointType: ec2types.VpcEndpointTypeGateway,
+		})
+	}
+	diags := tg.PlanDiagnostics(t, testAccGatewayEndpointConfig_routeTables(net.VPCID, "s3"))
+	if !acctest.HasDiagnostic(diags, "warning", "[P12]", "20 gateway endpoints", "VpcEndpointLimitExceeded") {
+		t.Errorf("no P12 quota warning; diagnostics: %+v", diags)
+	}
+	if acctest.HasDiagnostic(diags, "error") {
+		t.Errorf("the quota warning must not block the plan: %+v", diags)
+	}
+}

@@ -775,3 +775,33 @@ func TestAccInterfaceEndpoint_serviceRegion(t *testing.T) {
 		},
 	})
 }
+
+// Destroying an interface endpoint waits until its network interfaces are released, so the subnet
+// can be deleted right after (as Terraform does when the subnet is destroyed in the same apply):
+// no DependencyViolation.
+func TestAccInterfaceEndpoint_subnetDeletableAfterDestroy(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	net := tg.NewNetwork(t)
+	subnet := testAccCreateSubnet(t, tg, net.VPCID, "10.0.20.0/24", net.AvailabilityZones[0])
+	config := testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(subnet))
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: tg.ProviderFactories(),
+		CheckDestroy: resource.ComposeTestCheckFunc(
+			testAccCheckGatewayEndpointDestroy(tg),
+			func(*terraform.State) error {
+				// Immediately after the destroy: the endpoint's ENIs are gone, so the subnet goes.
+				_, err := tg.EC2.DeleteSubnet(context.Background(), &ec2.DeleteSubnetInput{SubnetId: aws.String(subnet)})
+				if err != nil {
+					return fmt.Errorf("deleting subnet %s right after the endpoint's destroy: %w", subnet, err)
+				}
+				return nil
+			},
+		),
+		Steps: []resource.TestStep{{
+			Config: config,
+			Check:  resource.TestCheckResourceAttr(interfaceResourceName, "network_interface_ids.#", "1"),
+		}},
+	})
+}

@@ -23,23 +23,11 @@ func CheckRouteTableAssociation(ep EndpointFacts, rtbID string, rt *RouteTableFa
 		return Findings{f}
 	}
 	if rt == nil {
-		return Findings{finding{
-			rule: "P7", severity: SeverityError, attr: attrAssocRouteTableID,
-			summary: "Route table not found",
-			fact:    fmt.Sprintf("The route table %s does not exist in the region", rtbID),
-			aws:     rejection{"InvalidRouteTableId.NotFound", "The routeTable ID '" + rtbID + "' does not exist"},
-			fix:     "Check the route table id, and that the provider is configured for the route table's account and region",
-		}.build()}
+		return Findings{routeTableMember.missing(attrAssocRouteTableID, rtbID)}
 	}
-	if ep.VPCID != "" && rt.VPCID != "" && rt.VPCID != ep.VPCID {
-		return Findings{finding{
-			rule: "P7", severity: SeverityError, attr: attrAssocRouteTableID,
-			summary: "Route table in another VPC",
-			fact: fmt.Sprintf("The route table %s belongs to %s, but the endpoint %s is in %s",
-				rtbID, rt.VPCID, ep.VPCEndpointID, ep.VPCID),
-			aws: rejection{Code: "InvalidParameter"},
-			fix: fmt.Sprintf("Associate a route table of %s, or an endpoint of %s", ep.VPCID, rt.VPCID),
-		}.build()}
+	if otherVPC(rt.VPCID, ep.VPCID) {
+		return Findings{routeTableMember.inOtherVPC(attrAssocRouteTableID, rtbID, rt.VPCID, ep.VPCEndpointID, ep.VPCID,
+			rejection{Code: "InvalidParameter"}, fmt.Sprintf("Associate a route table of %s, or an endpoint of %s", ep.VPCID, rt.VPCID))}
 	}
 	if pl == nil || pl.PrefixListID == "" {
 		return nil
@@ -77,23 +65,12 @@ func CheckSubnetAssociation(ep EndpointFacts, subnetID string, sn *SubnetFacts, 
 		return Findings{f}
 	}
 	if sn == nil {
-		return Findings{finding{
-			rule: "P10", severity: SeverityError, attr: attrAssocSubnetID,
-			summary: "Subnet not found",
-			fact:    fmt.Sprintf("The subnet %s does not exist in the region", subnetID),
-			aws:     rejection{"InvalidSubnetID.NotFound", "The subnet ID '" + subnetID + "' does not exist"},
-			fix:     "Check the subnet id, and that the provider is configured for the subnet's account and region",
-		}.build()}
+		return Findings{subnetMember.missing(attrAssocSubnetID, subnetID)}
 	}
-	if ep.VPCID != "" && sn.VPCID != "" && sn.VPCID != ep.VPCID {
-		return Findings{finding{
-			rule: "P10", severity: SeverityError, attr: attrAssocSubnetID,
-			summary: "Subnet in another VPC",
-			fact: fmt.Sprintf("The subnet %s belongs to %s, but the endpoint %s is in %s",
-				subnetID, sn.VPCID, ep.VPCEndpointID, ep.VPCID),
-			aws: rejection{"InvalidParameter", "The subnet " + subnetID + " does not belong to the VPC " + ep.VPCID + "."},
-			fix: fmt.Sprintf("Associate a subnet of %s", ep.VPCID),
-		}.build()}
+	if otherVPC(sn.VPCID, ep.VPCID) {
+		return Findings{subnetMember.inOtherVPC(attrAssocSubnetID, subnetID, sn.VPCID, ep.VPCEndpointID, ep.VPCID,
+			rejection{"InvalidParameter", "The subnet " + subnetID + " does not belong to the VPC " + ep.VPCID + "."},
+			fmt.Sprintf("Associate a subnet of %s", ep.VPCID))}
 	}
 	if sn.AvailabilityZone == "" {
 		return nil
@@ -135,23 +112,11 @@ func CheckSecurityGroupAssociation(ep EndpointFacts, groupID string, sg *Securit
 		return Findings{f}
 	}
 	if sg == nil {
-		return Findings{finding{
-			rule: "P10", severity: SeverityError, attr: attrAssocSecurityGroupID,
-			summary: "Security group not found",
-			fact:    fmt.Sprintf("The security group %s does not exist in the region", groupID),
-			aws:     rejection{"InvalidGroup.NotFound", "The security group '" + groupID + "' does not exist"},
-			fix:     "Check the security group id, and that the provider is configured for the group's account and region",
-		}.build()}
+		return Findings{securityGroupMember.missing(attrAssocSecurityGroupID, groupID)}
 	}
-	if ep.VPCID != "" && sg.VPCID != "" && sg.VPCID != ep.VPCID {
-		return Findings{finding{
-			rule: "P10", severity: SeverityError, attr: attrAssocSecurityGroupID,
-			summary: "Security group in another VPC",
-			fact: fmt.Sprintf("The security group %s belongs to %s, but the endpoint %s is in %s",
-				groupID, sg.VPCID, ep.VPCEndpointID, ep.VPCID),
-			aws: rejection{Code: "InvalidParameter"},
-			fix: fmt.Sprintf("Associate a security group of %s", ep.VPCID),
-		}.build()}
+	if otherVPC(sg.VPCID, ep.VPCID) {
+		return Findings{securityGroupMember.inOtherVPC(attrAssocSecurityGroupID, groupID, sg.VPCID, ep.VPCEndpointID, ep.VPCID,
+			rejection{Code: "InvalidParameter"}, fmt.Sprintf("Associate a security group of %s", ep.VPCID))}
 	}
 	return nil
 }

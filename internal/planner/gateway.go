@@ -70,24 +70,13 @@ func checkRouteTables(cfg GatewayConfig, facts GatewayFacts) Findings {
 	for _, id := range sortedKnown(cfg.RouteTableIDs) {
 		rt, ok := facts.RouteTables[id]
 		if !ok {
-			fs = append(fs, finding{
-				rule: "P7", severity: SeverityError, attr: attrRouteTableIDs,
-				summary: "Route table not found",
-				fact:    fmt.Sprintf("The route table %s does not exist in the region", id),
-				aws:     rejection{"InvalidRouteTableId.NotFound", "The routeTable ID '" + id + "' does not exist"},
-				fix:     "Check the route table id, and that the provider is configured for the route table's account and region",
-			}.build())
+			fs = append(fs, routeTableMember.missing(attrRouteTableIDs, id))
 			continue
 		}
-		if cfg.VPCID != "" && rt.VPCID != "" && rt.VPCID != cfg.VPCID {
-			fs = append(fs, finding{
-				rule: "P7", severity: SeverityError, attr: attrRouteTableIDs,
-				summary: "Route table in another VPC",
-				fact: fmt.Sprintf("The route table %s belongs to %s, but the endpoint is in %s",
-					id, rt.VPCID, cfg.VPCID),
-				aws: rejection{Code: "InvalidParameter"},
-				fix: fmt.Sprintf("Use route tables of %s only, or create the endpoint in %s", cfg.VPCID, rt.VPCID),
-			}.build())
+		if otherVPC(rt.VPCID, cfg.VPCID) {
+			fs = append(fs, routeTableMember.inOtherVPC(attrRouteTableIDs, id, rt.VPCID, "", cfg.VPCID,
+				rejection{Code: "InvalidParameter"},
+				fmt.Sprintf("Use route tables of %s only, or create the endpoint in %s", cfg.VPCID, rt.VPCID)))
 			continue
 		}
 		if facts.PrefixList == nil || facts.PrefixList.PrefixListID == "" {

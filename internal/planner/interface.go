@@ -149,23 +149,12 @@ func checkSubnets(cfg InterfaceConfig, name string, svc *ServiceFacts, subnets m
 	for _, id := range sortedKnown(cfg.SubnetIDs) {
 		sn, ok := subnets[id]
 		if !ok {
-			fs = append(fs, finding{
-				rule: "P10", severity: SeverityError, attr: attrSubnetIDs,
-				summary: "Subnet not found",
-				fact:    fmt.Sprintf("The subnet %s does not exist in the region", id),
-				aws:     rejection{"InvalidSubnetID.NotFound", "The subnet ID '" + id + "' does not exist"},
-				fix:     "Check the subnet id, and that the provider is configured for the subnet's account and region",
-			}.build())
+			fs = append(fs, subnetMember.missing(attrSubnetIDs, id))
 			continue
 		}
-		if cfg.VPCID != "" && sn.VPCID != "" && sn.VPCID != cfg.VPCID {
-			fs = append(fs, finding{
-				rule: "P10", severity: SeverityError, attr: attrSubnetIDs,
-				summary: "Subnet in another VPC",
-				fact:    fmt.Sprintf("The subnet %s belongs to %s, but the endpoint is in %s", id, sn.VPCID, cfg.VPCID),
-				aws:     rejection{Code: "InvalidParameter"},
-				fix:     fmt.Sprintf("Use subnets of %s only", cfg.VPCID),
-			}.build())
+		if otherVPC(sn.VPCID, cfg.VPCID) {
+			fs = append(fs, subnetMember.inOtherVPC(attrSubnetIDs, id, sn.VPCID, "", cfg.VPCID,
+				rejection{Code: "InvalidParameter"}, fmt.Sprintf("Use subnets of %s only", cfg.VPCID)))
 			continue
 		}
 		if sn.AvailabilityZone == "" {
@@ -215,23 +204,12 @@ func checkSecurityGroups(cfg InterfaceConfig, groups map[string]SecurityGroupFac
 	for _, id := range sortedKnown(cfg.SecurityGroupIDs) {
 		sg, ok := groups[id]
 		if !ok {
-			fs = append(fs, finding{
-				rule: "P10", severity: SeverityError, attr: attrSecurityGroupIDs,
-				summary: "Security group not found",
-				fact:    fmt.Sprintf("The security group %s does not exist in the region", id),
-				aws:     rejection{"InvalidGroup.NotFound", "The security group '" + id + "' does not exist"},
-				fix:     "Check the security group id, and that the provider is configured for the group's account and region",
-			}.build())
+			fs = append(fs, securityGroupMember.missing(attrSecurityGroupIDs, id))
 			continue
 		}
-		if cfg.VPCID != "" && sg.VPCID != "" && sg.VPCID != cfg.VPCID {
-			fs = append(fs, finding{
-				rule: "P10", severity: SeverityError, attr: attrSecurityGroupIDs,
-				summary: "Security group in another VPC",
-				fact:    fmt.Sprintf("The security group %s belongs to %s, but the endpoint is in %s", id, sg.VPCID, cfg.VPCID),
-				aws:     rejection{Code: "InvalidParameter"},
-				fix:     fmt.Sprintf("Use security groups of %s only", cfg.VPCID),
-			}.build())
+		if otherVPC(sg.VPCID, cfg.VPCID) {
+			fs = append(fs, securityGroupMember.inOtherVPC(attrSecurityGroupIDs, id, sg.VPCID, "", cfg.VPCID,
+				rejection{Code: "InvalidParameter"}, fmt.Sprintf("Use security groups of %s only", cfg.VPCID)))
 		}
 	}
 	return fs

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -32,11 +31,6 @@ import (
 // kind: which attribute names the member, which endpoint type takes it, how it is read from and
 // written to the endpoint, and which planner rule checks it. associationResource implements them
 // once over an associationKind; each resource file defines its kind.
-
-const (
-	associationDefaultCreateTimeout = 10 * time.Minute
-	associationDefaultDeleteTimeout = 10 * time.Minute
-)
 
 // associationKind describes one kind of endpoint member.
 type associationKind struct {
@@ -115,13 +109,11 @@ func (r *associationResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := to.Create(ctx, associationDefaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := operationContext(ctx, to.Create, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", endpointID)
 
 	what := fmt.Sprintf("creating VPC endpoint %s association (%s/%s)", r.kind.noun, endpointID, member)
@@ -180,13 +172,11 @@ func (r *associationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := to.Delete(ctx, associationDefaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := operationContext(ctx, to.Delete, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", endpointID)
 
 	_, err := r.data.client.ModifyVPCEndpointFunc(ctx, endpointID, func(e *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {

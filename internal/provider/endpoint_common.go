@@ -132,3 +132,21 @@ func readEndpoint(ctx context.Context, client *awsclient.Client, id string, want
 	}
 	return endpoint
 }
+
+// defaultOperationTimeout bounds a create, update or delete whose timeouts block leaves it unset.
+const defaultOperationTimeout = 10 * time.Minute
+
+// operationContext bounds ctx by an operation's timeout (the resource's timeouts block, else
+// defaultOperationTimeout). ok is false when the timeouts block could not be read; the diagnostics
+// then say why.
+func operationContext(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	diags *diag.Diagnostics,
+) (context.Context, context.CancelFunc, time.Duration, bool) {
+	d, ds := timeout(ctx, defaultOperationTimeout)
+	diags.Append(ds...)
+	if diags.HasError() {
+		return ctx, func() {}, 0, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, d, true
+}

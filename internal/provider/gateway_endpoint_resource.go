@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -32,12 +31,6 @@ var (
 	_ resource.ResourceWithImportState    = (*gatewayEndpointResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*gatewayEndpointResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*gatewayEndpointResource)(nil)
-)
-
-const (
-	gatewayDefaultCreateTimeout = 10 * time.Minute
-	gatewayDefaultUpdateTimeout = 10 * time.Minute
-	gatewayDefaultDeleteTimeout = 10 * time.Minute
 )
 
 // NewGatewayEndpointResource returns the vpce_gateway_endpoint resource.
@@ -150,13 +143,11 @@ func (r *gatewayEndpointResource) Create(ctx context.Context, req resource.Creat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, gatewayDefaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := operationContext(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	client := r.data.client
 	serviceName, err := planner.ResolveServiceName(plan.Service.ValueString(), client.Region)
@@ -223,13 +214,11 @@ func (r *gatewayEndpointResource) Update(ctx context.Context, req resource.Updat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, gatewayDefaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := operationContext(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	client := r.data.client
 	id := state.ID.ValueString()
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
@@ -288,13 +277,11 @@ func (r *gatewayEndpointResource) Delete(ctx context.Context, req resource.Delet
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, gatewayDefaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := operationContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	if err := deleteVPCEndpoint(ctx, r.data.client, state.ID.ValueString(), timeout); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("deleting VPC endpoint (%s)", state.ID.ValueString()), err.Error())
 	}

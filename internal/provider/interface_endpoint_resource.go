@@ -32,12 +32,6 @@ var (
 	_ resource.ResourceWithValidateConfig = (*interfaceEndpointResource)(nil)
 )
 
-const (
-	interfaceDefaultCreateTimeout = 10 * time.Minute
-	interfaceDefaultUpdateTimeout = 10 * time.Minute
-	interfaceDefaultDeleteTimeout = 10 * time.Minute
-)
-
 // NewInterfaceEndpointResource returns the vpce_interface_endpoint resource.
 func NewInterfaceEndpointResource() resource.Resource {
 	return &interfaceEndpointResource{}
@@ -224,13 +218,11 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, interfaceDefaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := operationContext(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	client := r.data.client
 	serviceName, err := planner.ResolveServiceName(plan.Service.ValueString(), lookupRegion(plan.ServiceRegion, client.Region))
@@ -287,13 +279,11 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, interfaceDefaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := operationContext(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	client := r.data.client
 	id := state.ID.ValueString()
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
@@ -334,13 +324,11 @@ func (r *interfaceEndpointResource) Delete(ctx context.Context, req resource.Del
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, interfaceDefaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, timeout, ok := operationContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	client := r.data.client
 	id := state.ID.ValueString()
 	start := time.Now()

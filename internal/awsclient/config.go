@@ -8,6 +8,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -141,7 +143,7 @@ func loadAWSConfig(ctx context.Context, cfg Config) (aws.Config, error) {
 		opts = append(opts, config.WithCredentialsProvider(
 			credentials.NewStaticCredentialsProvider(cfg.AccessKey, cfg.SecretKey, cfg.Token)))
 	}
-	opts = append(opts, config.WithRetryer(newRetryer(cfg.MaxRetries, cfg.RetryMode)))
+	opts = append(opts, config.WithRetryer(newRetryer(retrySettings(cfg, os.Getenv))))
 	opts = append(opts, config.WithAppID(appID(cfg.UserAgent)))
 
 	apiOptions := []func(*middleware.Stack) error{addLoggingMiddleware}
@@ -183,6 +185,21 @@ func newSTSClient(awsCfg aws.Config, endpoint string) *sts.Client {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
 	})
+}
+
+// retrySettings are the provider's max_retries and retry_mode, falling back to the SDK's environment
+// variables AWS_MAX_ATTEMPTS (attempts = retries + 1) and AWS_RETRY_MODE as the SDK itself would.
+func retrySettings(cfg Config, getenv func(string) string) (maxRetries int, mode string) {
+	maxRetries, mode = cfg.MaxRetries, cfg.RetryMode
+	if maxRetries == 0 {
+		if n, err := strconv.Atoi(getenv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
+			maxRetries = n - 1
+		}
+	}
+	if mode == "" {
+		mode = getenv("AWS_RETRY_MODE")
+	}
+	return maxRetries, mode
 }
 
 // newRetryer returns the SDK retryer factory: standard (or adaptive) mode, MaxAttempts =

@@ -252,3 +252,18 @@ func TestNewAssumeRole(t *testing.T) {
 		t.Errorf("account %q, AssumeRole %d, GetCallerIdentity %d", c.AccountID, assumed.Load(), identity.Load())
 	}
 }
+
+func TestRetrySettings_environmentFallback(t *testing.T) {
+	t.Parallel()
+	env := map[string]string{"AWS_MAX_ATTEMPTS": "5", "AWS_RETRY_MODE": "adaptive"}
+	getenv := func(k string) string { return env[k] }
+	if n, mode := retrySettings(Config{}, getenv); n != 4 || mode != "adaptive" {
+		t.Errorf("from the environment: %d, %q; want 4 retries, adaptive", n, mode)
+	}
+	if n, mode := retrySettings(Config{MaxRetries: 9, RetryMode: "standard"}, getenv); n != 9 || mode != "standard" {
+		t.Errorf("provider arguments must win: %d, %q", n, mode)
+	}
+	if n, mode := retrySettings(Config{}, func(string) string { return "" }); n != 0 || mode != "" {
+		t.Errorf("nothing set: %d, %q; want the SDK defaults", n, mode)
+	}
+}

@@ -85,7 +85,7 @@ func (p *vpceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 				Optional:            true,
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a failed AWS call is retried (throttling, 5xx). Defaults to the SDK's standard retryer (3 attempts in all).",
+				MarkdownDescription: "How many times a failed AWS call is retried (throttling, 5xx). Falls back to `AWS_MAX_ATTEMPTS` (attempts = retries + 1); defaults to the SDK's standard retryer (3 attempts in all).",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 100)},
 			},

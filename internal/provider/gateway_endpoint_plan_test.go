@@ -198,3 +198,29 @@ func testAccModifyEndpoint(tg *acctest.Target, e *ec2types.VpcEndpoint, edit fun
 		return nil
 	}
 }
+
+// With plan_time_validation = false the live rules do not run: a route table of another VPC passes
+// the plan, and AWS's rejection at apply is translated into the rule it breaks.
+func TestAccGatewayEndpoint_planTimeValidationOff(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	tg.RequireEmulator(t)
+	net := tg.NewNetwork(t)
+	other := tg.NewNetwork(t)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: tg.ProviderFactories(),
+		CheckDestroy:             testAccCheckGatewayEndpointDestroy(tg),
+		Steps: []resource.TestStep{{
+			Config: "provider \"vpce\" {\n  plan_time_validation = false\n}\n" +
+				testAccGatewayEndpointConfig_routeTables(net.VPCID, "s3", other.RouteTableIDs[0]),
+			ExpectError: regexp.MustCompile(`(?s)creating VPC endpoint: .*\[P7\].*AWS said: InvalidParameter`),
+		}},
+	})
+	if n := tg.Calls(t, "CreateVpcEndpoint"); n != 1 {
+		t.Errorf("CreateVpcEndpoint calls = %d, want 1: with plan_time_validation off the plan does not stop it", n)
+	}
+	if n := tg.Calls(t, "DescribeVpcEndpointServices"); n != 0 {
+		t.Errorf("DescribeVpcEndpointServices calls = %d, want 0: no live rule may run", n)
+	}
+}

@@ -150,3 +150,15 @@ func operationContext(ctx context.Context, timeout func(context.Context, time.Du
 	ctx, cancel := context.WithTimeout(ctx, d)
 	return ctx, cancel, d, true
 }
+
+// modifyPlanModels reads a ModifyPlan request's plan and configuration, and its state (nil on
+// create). ok is false when any could not be read; the diagnostics then say why.
+func modifyPlanModels[M any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) (plan, cfg M, state *M, ok bool) {
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if !req.State.Raw.IsNull() {
+		state = new(M)
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	return plan, cfg, state, !resp.Diagnostics.HasError()
+}

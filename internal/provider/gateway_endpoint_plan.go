@@ -30,15 +30,8 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
-	var plan, cfg gatewayEndpointModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	var state *gatewayEndpointModel
-	if !req.State.Raw.IsNull() {
-		state = &gatewayEndpointModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() {
+	plan, cfg, state, ok := modifyPlanModels[gatewayEndpointModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	client := r.data.client

@@ -46,15 +46,8 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
-	var plan, cfg interfaceEndpointModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	var state *interfaceEndpointModel
-	if !req.State.Raw.IsNull() {
-		state = &interfaceEndpointModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
-	}
-	if resp.Diagnostics.HasError() {
+	plan, cfg, state, ok := modifyPlanModels[interfaceEndpointModel](ctx, req, resp)
+	if !ok {
 		return
 	}
 	client := r.data.client

@@ -1,14 +1,9 @@
 package acctest
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -35,58 +30,9 @@ type Diagnostic struct {
 // through this. The plan's exit status is not an error: its diagnostics say what happened.
 func (tg *Target) PlanDiagnostics(t *testing.T, config string) []Diagnostic {
 	t.Helper()
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		var err error
-		if tf, err = exec.LookPath("terraform"); err != nil {
-			t.Skip("no Terraform CLI: set TF_ACC_TERRAFORM_PATH")
-		}
-	}
-	dir := t.TempDir()
-	main := "terraform {\n  required_providers {\n    vpce = {\n      source = \"vpce-dev/vpce\"\n    }\n  }\n}\n" + config
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o600); err != nil {
-		t.Fatal(err)
-	}
-
-	reattach := tg.serveProvider(t)
-	env := append(os.Environ(), "TF_REATTACH_PROVIDERS="+reattach, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
-	run := func(args ...string) ([]byte, error) {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, tf, args...)
-		cmd.Dir, cmd.Env = dir, env
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			err = fmt.Errorf("%w: %s", err, stderr.String())
-		}
-		return out, err
-	}
-	if out, err := run("init", "-input=false", "-no-color"); err != nil {
-		t.Fatalf("terraform init: %s\n%s", err, out)
-	}
-	out, _ := run("plan", "-json", "-input=false", "-lock=false")
-	var diags []Diagnostic
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var line struct {
-			Type       string `json:"type"`
-			Diagnostic struct {
-				Severity string `json:"severity"`
-				Summary  string `json:"summary"`
-				Detail   string `json:"detail"`
-				Address  string `json:"address"`
-			} `json:"diagnostic"`
-		}
-		if json.Unmarshal(sc.Bytes(), &line) != nil || line.Type != "diagnostic" {
-			continue
-		}
-		d := line.Diagnostic
-		diags = append(diags, Diagnostic{Severity: d.Severity, Summary: d.Summary, Detail: d.Detail, Address: d.Address})
-	}
-	return diags
+	w := tg.NewWorkdir(t)
+	w.SetConfig(config)
+	return w.Plan("").Diagnostics
 }
 
 // serveProvider serves the provider in-process for the rest of the test and returns the

@@ -65,7 +65,7 @@ func ErrMessageContains(err error, code, substr string) bool {
 
 // RuleError is an AWS error translated into the planner's wording.
 type RuleError struct {
-	Rule       string // "P3"; "" for errors that are not a planner rule (an id that does not exist)
+	Rule       string // "P3"
 	Attribute  string // dotted path, "" for the resource
 	Summary    string
 	Detail     string // the fix
@@ -164,17 +164,17 @@ var translations = []translation{
 	{codes: []string{ErrCodeVPCEndpointLimitExceeded}, rule: "P12", attribute: "",
 		summary: "VPC endpoint quota reached",
 		detail:  "The quota of VPC endpoints (interface endpoints per VPC or gateway endpoints per region) is reached. Remove unused endpoints or request a quota increase in Service Quotas."},
-	// Ids that do not exist: not planner rules, but the attribute is still worth naming.
-	{codes: []string{ErrCodeInvalidRouteTableIDNotFound}, attribute: "route_table_ids",
+	// Ids that do not exist: the membership rules (P7 for route tables, P10 for the rest).
+	{codes: []string{ErrCodeInvalidRouteTableIDNotFound}, rule: "P7", attribute: "route_table_ids",
 		summary: "Route table not found",
 		detail:  "A route table in route_table_ids does not exist. Check the ids."},
-	{codes: []string{ErrCodeInvalidSubnetIDNotFound}, attribute: "subnet_ids",
+	{codes: []string{ErrCodeInvalidSubnetIDNotFound}, rule: "P10", attribute: "subnet_ids",
 		summary: "Subnet not found",
 		detail:  "A subnet in subnet_ids does not exist. Check the ids."},
-	{codes: []string{ErrCodeInvalidGroupNotFound}, attribute: "security_group_ids",
+	{codes: []string{ErrCodeInvalidGroupNotFound}, rule: "P10", attribute: "security_group_ids",
 		summary: "Security group not found",
 		detail:  "A security group in security_group_ids does not exist. Check the ids."},
-	{codes: []string{ErrCodeInvalidVPCIDNotFound}, attribute: "vpc_id",
+	{codes: []string{ErrCodeInvalidVPCIDNotFound}, rule: "P10", attribute: "vpc_id",
 		summary: "VPC not found",
 		detail:  "The VPC in vpc_id does not exist. Check the id."},
 }

@@ -37,7 +37,7 @@ func TestTranslateError(t *testing.T) {
 		{"P10 subnet", "InvalidParameter", "The subnet subnet-1 does not belong to vpc-1", "P10", "subnet_ids"},
 		{"P11 route tables on interface", "InvalidParameter", "Route table IDs are only supported for Gateway type VPC Endpoint.", "P11", "route_table_ids"},
 		{"P12 quota", "VpcEndpointLimitExceeded", "The maximum number of VPC endpoints has been reached.", "P12", ""},
-		{"missing route table", "InvalidRouteTableID.NotFound", "The routeTable ID 'rtb-9' does not exist", "", "route_table_ids"},
+		{"missing route table", "InvalidRouteTableID.NotFound", "The routeTable ID 'rtb-9' does not exist", "P7", "route_table_ids"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -29,12 +29,13 @@ type factCache struct {
 	gen uint64
 
 	// immutable
-	services    map[string]*planner.ServiceFacts // key name|region; nil = does not exist
-	allServices []planner.ServiceFacts
-	allLoaded   bool
-	subnets     map[string]planner.SubnetFacts
-	groups      map[string]planner.SecurityGroupFacts
-	prefixLists map[string]*planner.PrefixListFacts // by service name; nil = none
+	services      map[string]*planner.ServiceFacts // key name|region; nil = does not exist
+	allServices   []planner.ServiceFacts
+	allLoaded     bool
+	subnets       map[string]planner.SubnetFacts
+	groups        map[string]planner.SecurityGroupFacts
+	prefixLists   map[string]*planner.PrefixListFacts // by service name; nil = none
+	defaultGroups map[string]string                   // VPC id → its default security group ("" = none)
 
 	// mutable
 	routeTables  map[string]planner.RouteTableFacts
@@ -54,14 +55,15 @@ type flight struct {
 
 func newFactCache() *factCache {
 	return &factCache{
-		services:    map[string]*planner.ServiceFacts{},
-		subnets:     map[string]planner.SubnetFacts{},
-		groups:      map[string]planner.SecurityGroupFacts{},
-		prefixLists: map[string]*planner.PrefixListFacts{},
-		routeTables: map[string]planner.RouteTableFacts{},
-		vpcs:        map[string]*planner.VPCFacts{},
-		endpoints:   map[string][]planner.EndpointFacts{},
-		flights:     map[string]*flight{},
+		services:      map[string]*planner.ServiceFacts{},
+		subnets:       map[string]planner.SubnetFacts{},
+		groups:        map[string]planner.SecurityGroupFacts{},
+		prefixLists:   map[string]*planner.PrefixListFacts{},
+		defaultGroups: map[string]string{},
+		routeTables:   map[string]planner.RouteTableFacts{},
+		vpcs:          map[string]*planner.VPCFacts{},
+		endpoints:     map[string][]planner.EndpointFacts{},
+		flights:       map[string]*flight{},
 	}
 }
 

@@ -27,6 +27,10 @@ type GatewayFacts struct {
 	Endpoints    []EndpointFacts  // existing endpoints in the VPC (for P12)
 	GatewayQuota int              // gateway endpoints per region; 0 = unknown
 	GatewayCount int              // existing gateway endpoints in the region
+	VPCNotFound  bool             // DescribeVpcs says the VPC does not exist (P10)
+	// ServiceCandidates are the short names of the region's services, gathered only when the
+	// service was not found, to suggest the nearest (P1).
+	ServiceCandidates []string
 }
 
 // InterfaceConfig is the planner's view of a vpce_interface_endpoint configuration.
@@ -44,9 +48,12 @@ type InterfaceConfig struct {
 	PrivateDNSEnabled       *bool // nil = unset (the planner chooses) or unknown
 	PrivateDNSUnknown       bool
 	DNSRecordIPType         string // "" = unset
-	// PrivateDNSOnlyForInboundResolverEndpoint: nil = unset (the planner chooses on create).
+	// PrivateDNSOnlyForInboundResolverEndpoint: nil = unset (decided when the endpoint is created).
 	PrivateDNSOnlyForInboundResolverEndpoint *bool
-	IPAddressType                            string // "" = unset (the planner chooses ipv4)
+	// InboundResolverKept: the option is unset but the endpoint already has a value, which is kept
+	// (an update): nothing is decided and nothing is said about it.
+	InboundResolverKept bool
+	IPAddressType       string // "" = unset (the planner chooses ipv4)
 	// IPAddressTypeUnknown / DNSRecordIPTypeUnknown mark ip_address_type / dns_record_ip_type as
 	// unknown at plan time; an empty string without the flag means unset. (Added by the planner.)
 	IPAddressTypeUnknown   bool
@@ -65,12 +72,19 @@ type InterfaceFacts struct {
 	SecurityGroups map[string]SecurityGroupFacts
 	Endpoints      []EndpointFacts // existing endpoints in the VPC, other than EndpointID
 	InterfaceQuota int             // interface endpoints per VPC; 0 = unknown
+	VPCNotFound    bool            // DescribeVpcs says the VPC does not exist (P10)
+	// ServiceCandidates: see GatewayFacts.
+	ServiceCandidates []string
 }
 
 // InterfaceDecisions are the values the planner chooses for unset arguments.
 type InterfaceDecisions struct {
 	PrivateDNSEnabled                        bool
-	PrivateDNSOnlyForInboundResolverEndpoint *bool // nil = do not send (service does not support it)
-	DNSRecordIPType                          string
-	IPAddressType                            string
+	PrivateDNSOnlyForInboundResolverEndpoint *bool // nil = not decided at plan (see InboundResolverAtApply)
+	// InboundResolverAtApply: the option applies (S3 with private DNS) but is unset, and whether it
+	// can be true depends on a gateway endpoint that the same apply may create or destroy: it is
+	// planned unknown and decided when the endpoint is created (or private DNS turned on).
+	InboundResolverAtApply bool
+	DNSRecordIPType        string
+	IPAddressType          string
 }

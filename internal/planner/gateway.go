@@ -15,7 +15,11 @@ func CheckGatewayStatic(cfg GatewayConfig) Findings {
 		fs = append(fs, invalidServiceName(err))
 	} else if name != "" {
 		if short := ShortName(name); !GatewayCapable(short) {
-			fs = append(fs, gatewayNotSupported(name, []string{TypeInterface}, false))
+			if near := Suggest(short, gatewayServices); len(near) > 0 && !KnownService(short) && !IsPrivateLinkName(name) {
+				fs = append(fs, unknownGatewayService(name, short, near))
+			} else {
+				fs = append(fs, gatewayNotSupported(name, []string{TypeInterface}, false))
+			}
 		}
 	}
 	fs = append(fs, checkPolicyStatic(cfg.Policy, cfg.PolicySet, cfg.PolicyUnknown)...)
@@ -31,8 +35,11 @@ func CheckGatewayLive(cfg GatewayConfig, facts GatewayFacts) Findings {
 	var fs Findings
 	name, err := cfg.ServiceName()
 	if err == nil && name != "" {
-		fs = append(fs, checkGatewayService(name, facts.Service)...)
+		fs = append(fs, checkGatewayService(name, facts.Service, facts.ServiceCandidates)...)
 		fs = append(fs, checkPolicyLive(cfg.PolicySet, cfg.PolicyUnknown, name, facts.Service)...)
+	}
+	if facts.VPCNotFound && cfg.VPCID != "" {
+		fs = append(fs, vpcNotFound(cfg.VPCID))
 	}
 	fs = append(fs, checkRouteTables(cfg, facts)...)
 	if facts.GatewayQuota > 0 && cfg.EndpointID == "" && facts.GatewayCount >= facts.GatewayQuota {
@@ -50,9 +57,9 @@ func CheckGatewayLive(cfg GatewayConfig, facts GatewayFacts) Findings {
 }
 
 // checkGatewayService is P1 live for a gateway: the service exists and offers Gateway endpoints.
-func checkGatewayService(name string, svc *ServiceFacts) Findings {
+func checkGatewayService(name string, svc *ServiceFacts, candidates []string) Findings {
 	if svc == nil {
-		return Findings{serviceNotFound(name, "")}
+		return Findings{serviceNotFound(name, "", candidates)}
 	}
 	if !hasType(svc.ServiceTypes, TypeGateway) {
 		return Findings{gatewayNotSupported(name, svc.ServiceTypes, true)}
@@ -118,15 +125,19 @@ func invalidServiceName(err error) Finding {
 }
 
 // serviceNotFound is P1 live: DescribeVpcEndpointServices does not know the service.
-func serviceNotFound(name, region string) Finding {
+func serviceNotFound(name, region string, candidates []string) Finding {
 	where := "the region"
 	if region != "" {
 		where = "the region " + region
 	}
+	fact := fmt.Sprintf("The endpoint service %s is not offered in %s", name, where)
+	if hint := didYouMean(Suggest(ShortName(name), candidates)); hint != "" {
+		fact = terminate(fact) + " " + hint
+	}
 	return finding{
 		rule: "P1", severity: SeverityError, attr: attrService,
 		summary: "Service not found in region",
-		fact:    fmt.Sprintf("The endpoint service %s is not offered in %s", name, where),
+		fact:    fact,
 		aws:     rejectServiceNotFound(name),
 		fix: "Check the service name (the vpce_services data source lists the region's services), the " +
 			"provider's region, and for a PrivateLink service that your account is allowed to use it",

@@ -67,8 +67,11 @@ func CheckInterfaceLive(cfg InterfaceConfig, facts InterfaceFacts) (InterfaceDec
 		svc = nil // nothing to say about a service we cannot name
 	}
 	if name != "" {
-		fs = append(fs, checkInterfaceService(cfg, name, svc)...)
+		fs = append(fs, checkInterfaceService(cfg, name, svc, facts.ServiceCandidates)...)
 		fs = append(fs, checkPolicyLive(cfg.PolicySet, cfg.PolicyUnknown, name, svc)...)
+	}
+	if facts.VPCNotFound && cfg.VPCID != "" {
+		fs = append(fs, vpcNotFound(cfg.VPCID))
 	}
 	fs = append(fs, checkSubnets(cfg, name, svc, facts.Subnets)...)
 	fs = append(fs, checkSecurityGroups(cfg, facts.SecurityGroups)...)
@@ -87,6 +90,7 @@ func CheckInterfaceLive(cfg InterfaceConfig, facts InterfaceFacts) (InterfaceDec
 	dnsDec, dnsFs := checkPrivateDNS(cfg, name, svc, facts)
 	dec.PrivateDNSEnabled = dnsDec.PrivateDNSEnabled
 	dec.PrivateDNSOnlyForInboundResolverEndpoint = dnsDec.PrivateDNSOnlyForInboundResolverEndpoint
+	dec.InboundResolverAtApply = dnsDec.InboundResolverAtApply
 	fs = append(fs, dnsFs...)
 
 	if cfg.EndpointID == "" && facts.InterfaceQuota > 0 && cfg.VPCID != "" {
@@ -106,9 +110,9 @@ func CheckInterfaceLive(cfg InterfaceConfig, facts InterfaceFacts) (InterfaceDec
 }
 
 // checkInterfaceService is P1 and P9 live for an interface endpoint.
-func checkInterfaceService(cfg InterfaceConfig, name string, svc *ServiceFacts) Findings {
+func checkInterfaceService(cfg InterfaceConfig, name string, svc *ServiceFacts, candidates []string) Findings {
 	if svc == nil {
-		return Findings{serviceNotFound(name, cfg.serviceRegion())}
+		return Findings{serviceNotFound(name, cfg.serviceRegion(), candidates)}
 	}
 	var fs Findings
 	if !hasType(svc.ServiceTypes, TypeInterface) {

@@ -297,13 +297,22 @@ func TestCheckInterfaceLiveS3(t *testing.T) {
 		facts       InterfaceFacts
 		wantDNS     bool
 		wantInbound *bool
+		wantAtApply bool
 		want        []want
 	}{
-		{name: "unset with gateway chooses true", cfg: base, facts: facts(gateway), wantDNS: true, wantInbound: ptr(true)},
-		{name: "unset without gateway chooses false", cfg: base, facts: facts(), wantDNS: true, wantInbound: ptr(false)},
-		{name: "deleted gateway does not count", cfg: base, facts: facts(deletedGateway), wantDNS: true, wantInbound: ptr(false)},
-		{name: "gateway in another VPC does not count", cfg: base, facts: facts(otherVPCGateway), wantDNS: true, wantInbound: ptr(false)},
-		{name: "gateway for another service does not count", cfg: base, facts: facts(dynamoGateway), wantDNS: true, wantInbound: ptr(false)},
+		// Unset: decided at create (a gateway may be created or destroyed in the same apply); the
+		// finding says what the VPC has now.
+		{name: "unset with gateway is decided at create", cfg: base, facts: facts(gateway), wantDNS: true, wantAtApply: true,
+			want: []want{{"P5", SeverityWarning, "dns_options.private_dns_only_for_inbound_resolver_endpoint", "Inbound-resolver option decided when the endpoint is created", []string{"has the Gateway endpoint vpce-gw for S3 now", "vpc-1"}}}},
+		{name: "unset without gateway is decided at create", cfg: base, facts: facts(), wantDNS: true, wantAtApply: true,
+			want: []want{{"P5", SeverityWarning, "dns_options.private_dns_only_for_inbound_resolver_endpoint", "Inbound-resolver option decided when the endpoint is created", []string{"has no Gateway endpoint for S3 now", "vpc-1"}}}},
+		{name: "deleted gateway does not count", cfg: base, facts: facts(deletedGateway), wantDNS: true, wantAtApply: true, want: []want{{"P5", SeverityWarning, "dns_options.private_dns_only_for_inbound_resolver_endpoint", "Inbound-resolver option decided when the endpoint is created", []string{"has no Gateway endpoint", "vpc-1"}}}},
+		{name: "gateway in another VPC does not count", cfg: base, facts: facts(otherVPCGateway), wantDNS: true, wantAtApply: true, want: []want{{"P5", SeverityWarning, "dns_options.private_dns_only_for_inbound_resolver_endpoint", "Inbound-resolver option decided when the endpoint is created", []string{"has no Gateway endpoint", "vpc-1"}}}},
+		{name: "gateway for another service does not count", cfg: base, facts: facts(dynamoGateway), wantDNS: true, wantAtApply: true, want: []want{{"P5", SeverityWarning, "dns_options.private_dns_only_for_inbound_resolver_endpoint", "Inbound-resolver option decided when the endpoint is created", []string{"has no Gateway endpoint", "vpc-1"}}}},
+		{
+			name: "unset on update keeps the endpoint's value", cfg: func() InterfaceConfig { c := base; c.InboundResolverKept = true; return c }(),
+			facts: facts(), wantDNS: true,
+		},
 		{
 			name: "true with gateway", cfg: func() InterfaceConfig { c := base; c.PrivateDNSOnlyForInboundResolverEndpoint = ptr(true); return c }(),
 			facts: facts(gateway), wantDNS: true, wantInbound: ptr(true),
@@ -364,6 +373,9 @@ func TestCheckInterfaceLiveS3(t *testing.T) {
 			}
 			if got != nil && got == tt.cfg.PrivateDNSOnlyForInboundResolverEndpoint {
 				t.Error("decision aliases the configuration's pointer")
+			}
+			if dec.InboundResolverAtApply != tt.wantAtApply {
+				t.Errorf("InboundResolverAtApply = %v, want %v", dec.InboundResolverAtApply, tt.wantAtApply)
 			}
 		})
 	}

@@ -9,6 +9,7 @@ import (
 type privateDNSDecisions struct {
 	PrivateDNSEnabled                        bool
 	PrivateDNSOnlyForInboundResolverEndpoint *bool
+	InboundResolverAtApply                   bool
 }
 
 // checkPrivateDNS decides private DNS and the S3 inbound-resolver option, and runs the private-DNS
@@ -17,12 +18,14 @@ type privateDNSDecisions struct {
 //     set to true for a service without one is an error;
 //   - P3: the VPC's enableDnsSupport and enableDnsHostnames (warning);
 //   - P4: no other live endpoint in the VPC for the same service has private DNS (warning);
-//   - P5: for S3 with private DNS, private_dns_only_for_inbound_resolver_endpoint unset becomes true
-//     when the VPC has a Gateway endpoint for S3, else false; set to true without one is a warning;
-//     for any other service, or without private DNS, it is never sent, and setting it is an error.
+//   - P5: for S3 with private DNS, private_dns_only_for_inbound_resolver_endpoint unset is decided
+//     when the endpoint is created (true when the VPC has a Gateway endpoint for S3 by then, else
+//     false): a gateway may be created or destroyed in the same apply, so the plan cannot know it,
+//     and a finding says so; set to true without a gateway is a warning; for any other service, or
+//     without private DNS, it is never sent, and setting it is an error.
 //
-// The P5 choice is meant for create: on update the provider keeps the value in state, so a gateway
-// that appears later causes no diff.
+// On update the provider keeps the value the endpoint has (InboundResolverKept), so a gateway that
+// appears later causes no diff.
 func checkPrivateDNS(cfg InterfaceConfig, name string, svc *ServiceFacts, facts InterfaceFacts) (privateDNSDecisions, Findings) {
 	var dec privateDNSDecisions
 	var fs Findings
@@ -74,8 +77,10 @@ func checkPrivateDNS(cfg InterfaceConfig, name string, svc *ServiceFacts, facts 
 	case isS3 && known && enabled:
 		hasGateway := hasS3Gateway(vpc, facts.Endpoints)
 		switch {
+		case inbound == nil && cfg.InboundResolverKept:
 		case inbound == nil:
-			dec.PrivateDNSOnlyForInboundResolverEndpoint = &hasGateway
+			dec.InboundResolverAtApply = true
+			fs = append(fs, inboundResolverAtApply(cfg, vpc, facts.Endpoints))
 		case *inbound && !hasGateway:
 			fs = append(fs, finding{
 				rule: "P5", severity: SeverityWarning, attr: attrInboundResolver,
@@ -156,15 +161,43 @@ func checkConflictingDNS(cfg InterfaceConfig, vpc, name string, svc *ServiceFact
 	}.build()}
 }
 
-// hasS3Gateway reports whether the VPC has a live Gateway endpoint for S3.
-func hasS3Gateway(vpc string, endpoints []EndpointFacts) bool {
+// inboundResolverAtApply is the P5 note on an unset inbound-resolver option: decided at create.
+func inboundResolverAtApply(cfg InterfaceConfig, vpc string, endpoints []EndpointFacts) Finding {
+	now := "has no Gateway endpoint for S3 now"
+	if ids := s3Gateways(vpc, endpoints); len(ids) > 0 {
+		now = "has the Gateway endpoint " + quoteList(ids) + " for S3 now"
+	}
+	when := "the endpoint is created"
+	if cfg.EndpointID != "" {
+		when = "private DNS is turned on"
+	}
+	return finding{
+		rule: "P5", severity: SeverityWarning, attr: attrInboundResolver,
+		summary: "Inbound-resolver option decided when " + when,
+		fact: fmt.Sprintf("private_dns_only_for_inbound_resolver_endpoint is unset, so by default it is decided when %s: true if the VPC %s has a Gateway endpoint for S3 at that moment, else false (then sent explicitly, as AWS's own default, true, would fail without the gateway). The VPC %s",
+			when, orUnknownVPC(vpc), now),
+		aws: rejection{"InvalidParameter", "To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC " +
+			awsVPC(vpc) + " must have a Gateway endpoint for the service."},
+		why: "This is a warning because a gateway endpoint may be created or destroyed in the same apply, so the plan shows the option as known after apply; once decided it is kept, and a gateway created later causes no diff",
+		fix: "To decide now, set dns_options.private_dns_only_for_inbound_resolver_endpoint; to get true from a gateway endpoint created in the same apply, make this endpoint depend on it (depends_on, or vpc_id = vpce_gateway_endpoint.<name>.vpc_id)",
+	}.build()
+}
+
+// s3Gateways lists the live Gateway endpoints for S3 in the VPC.
+func s3Gateways(vpc string, endpoints []EndpointFacts) []string {
+	var ids []string
 	for _, e := range endpoints {
 		if hasType([]string{e.Type}, TypeGateway) && ShortName(e.ServiceName) == "s3" &&
 			(vpc == "" || e.VPCID == "" || e.VPCID == vpc) && endpointActive(e) {
-			return true
+			ids = append(ids, e.VPCEndpointID)
 		}
 	}
-	return false
+	return sortedKnown(ids)
+}
+
+// hasS3Gateway reports whether the VPC has a live Gateway endpoint for S3.
+func hasS3Gateway(vpc string, endpoints []EndpointFacts) bool {
+	return len(s3Gateways(vpc, endpoints)) > 0
 }
 
 // inboundResolverNotApplicable is P5 for private_dns_only_for_inbound_resolver_endpoint set where

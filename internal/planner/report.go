@@ -127,6 +127,9 @@ func sortedKnown(ids []string) []string {
 	return slices.Compact(out)
 }
 
+// QuoteList renders ids as "a, b and c" (or "none"), as the planner's findings do.
+func QuoteList(ids []string) string { return quoteList(ids) }
+
 // quoteList renders ids as "a, b and c" (or "none").
 func quoteList(ids []string) string {
 	switch len(ids) {

@@ -75,7 +75,7 @@ func (r *associationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			Validators:          []validator.String{stringvalidator.RegexMatches(k.idRegexp, "must be a "+k.noun+" ID such as "+k.example)},
 		},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Delete: true}),
+		"timeouts": timeoutsAttribute(ctx, timeouts.Opts{Create: true, Delete: true}),
 		"vpc_endpoint_id": schema.StringAttribute{
 			MarkdownDescription: fmt.Sprintf("ID of the %s VPC endpoint (`vpce-…`). Changing it replaces the association.", k.endpointType),
 			Required:            true,
@@ -224,12 +224,12 @@ func (r *associationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	if err != nil {
-		factsWarning(&resp.Diagnostics, err)
+		factsProblem(&resp.Diagnostics, err, "")
 		return
 	}
 	findings, err := r.kind.check(ctx, client, ep, member.ValueString())
 	if err != nil {
-		factsWarning(&resp.Diagnostics, err)
+		factsProblem(&resp.Diagnostics, err, "")
 		return
 	}
 	appendFindings(&resp.Diagnostics, findings)

@@ -65,7 +65,10 @@ func appendAPIError(diags *diag.Diagnostics, summary string, err error) {
 	var rule *awsclient.RuleError
 	if errors.As(awsclient.TranslateError(err), &rule) {
 		detail := fmt.Sprintf("%s\n\nAWS said: %s: %s", rule.Detail, rule.AWSCode, rule.AWSMessage)
-		title := fmt.Sprintf("%s: %s [%s]", summary, rule.Summary, rule.Rule)
+		title := fmt.Sprintf("%s: %s", summary, rule.Summary)
+		if rule.Rule != "" {
+			title += " [" + rule.Rule + "]"
+		}
 		if rule.Attribute != "" {
 			diags.AddAttributeError(attributePath(rule.Attribute), title, detail)
 		} else {

@@ -14,12 +14,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
-	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
 )
 
 var (
@@ -86,19 +83,6 @@ func deleteVPCEndpoint(ctx context.Context, client *awsclient.Client, id string,
 		return fmt.Errorf("waiting for delete: %w", err)
 	}
 	return nil
-}
-
-// warnDetached warns about members attached out of band that the authoritative set will detach.
-// association names the resource type that manages one member of the set.
-func warnDetached(diags *diag.Diagnostics, attribute, what, association string, have types.Set, want []string, id string) {
-	current, _ := setStrings(have)
-	_, extra := planner.Delta(current, want)
-	for _, member := range extra {
-		diags.AddAttributeWarning(path.Root(attribute),
-			what+" associated outside this resource will be detached",
-			fmt.Sprintf("%s %s is associated with %s but is not in %s. This resource owns the endpoint's %ss because %s is set, so the apply detaches it. If a %s or someone out of band attached it on purpose, add it to %s, or remove %s from this resource to let %s resources own membership.",
-				what, member, id, attribute, strings.ToLower(what), attribute, association, attribute, attribute, association))
-	}
 }
 
 // readEndpoint is the shared start of an endpoint resource's Read: it finds the endpoint, removes the

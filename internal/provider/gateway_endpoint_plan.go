@@ -20,6 +20,7 @@ func (r *gatewayEndpointResource) ValidateConfig(ctx context.Context, req resour
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	cfg.gatewayUnsupported.validate(&resp.Diagnostics)
 	appendFindings(&resp.Diagnostics, planner.CheckGatewayStatic(gatewayPlannerConfig(cfg, "")))
 }
 
@@ -45,21 +46,31 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 		}
 		serviceName = name
 		plan.ServiceName = types.StringValue(name)
-		if state != nil && state.ServiceName.ValueString() != name {
+		switch {
+		case state != nil && state.ServiceName.ValueString() != name:
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("service"))
+		case state != nil:
+			// Another spelling of the same service (s3 / com.amazonaws.<region>.s3): the same value,
+			// so the prior one is planned and nothing changes.
+			plan.Service = state.Service
 		}
 	}
 
 	if !cfg.Tags.IsUnknown() {
-		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, stringMap(ctx, cfg.Tags, &resp.Diagnostics)), false)
+		tags := stringMap(ctx, cfg.Tags, &resp.Diagnostics)
+		checkTagCount(&resp.Diagnostics, r.data.defaultTags, tags)
+		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, tags), false)
 	}
 
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 
+	replacing := state != nil && (!cfg.VPCID.Equal(state.VPCID) || len(resp.RequiresReplace) > 0)
 	if ids, unknown := setStrings(cfg.RouteTableIDs); !cfg.RouteTableIDs.IsNull() && !unknown {
 		plan.AssociatedRouteTableIDs = setValue(ids)
-		if state != nil {
-			warnDetached(&resp.Diagnostics, "route_table_ids", "Route table", "vpce_route_table_association", state.AssociatedRouteTableIDs, ids, state.ID.ValueString())
+		if state != nil && !replacing {
+			owned, ok := ownedMembers(ctx, req.Private)
+			warnDetached(&resp.Diagnostics, routeTableSet, state.AssociatedRouteTableIDs,
+				ownOf(owned, ok, "route_table_ids", state.RouteTableIDs), ids, state.ID.ValueString())
 		}
 	}
 
@@ -124,37 +135,76 @@ func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndp
 	if state != nil {
 		pcfg.EndpointID = state.ID.ValueString()
 	}
+	// The gateway's planned values depend on no fact: a fact that cannot be read only skips the
+	// rules that need it, with a warning.
 	var facts planner.GatewayFacts
 	var err error
 	if facts.Service, err = client.ServiceFacts(ctx, serviceName, ""); err != nil {
-		factsWarning(diags, err)
+		factsProblem(diags, err, "")
 		return
 	}
-	if len(pcfg.RouteTableIDs) > 0 {
-		if facts.RouteTables, err = client.RouteTableFacts(ctx, pcfg.RouteTableIDs); err != nil {
-			factsWarning(diags, err)
-			return
+	if facts.Service == nil {
+		facts.ServiceCandidates = serviceCandidates(ctx, client)
+	}
+	if state == nil && pcfg.VPCID != "" {
+		vpc, err := client.VPCFacts(ctx, pcfg.VPCID)
+		if err != nil {
+			factsProblem(diags, err, "")
 		}
-		if facts.PrefixList, err = client.PrefixListFacts(ctx, serviceName); err != nil {
-			factsWarning(diags, err)
-			return
+		facts.VPCNotFound = err == nil && vpc == nil
+	}
+	if len(pcfg.RouteTableIDs) > 0 {
+		if facts.RouteTables, err = client.RouteTableFacts(ctx, pcfg.RouteTableIDs); err == nil {
+			facts.PrefixList, err = client.PrefixListFacts(ctx, serviceName)
+		}
+		if err != nil {
+			factsProblem(diags, err, "")
+			facts.RouteTables, facts.PrefixList = nil, nil
 		}
 	}
 	if state == nil {
 		if facts.GatewayCount, err = client.GatewayEndpointCount(ctx); err != nil {
-			factsWarning(diags, err)
-			return
+			factsProblem(diags, err, "")
+		} else {
+			facts.GatewayQuota = awsclient.DefaultGatewayEndpointsPerRegion
 		}
-		facts.GatewayQuota = awsclient.DefaultGatewayEndpointsPerRegion
 	}
 	appendFindings(diags, planner.CheckGatewayLive(pcfg, facts))
 }
 
-// factsWarning reports that live rules could not run; the plan goes on.
-func factsWarning(diags *diag.Diagnostics, err error) {
+// factsProblem reports a fact the plan could not read. Refused for want of permission (AWS will
+// answer the same in the apply-time re-plan), the rules that need it are skipped with a warning. A
+// transient failure (throttling, 5xx, a lost connection) of a fact that a planned value depends on
+// (values says which, "" for none) stops the plan: the apply-time re-plan must not turn a value the
+// plan knew into an unknown one, so the plan fails with the call and its cause rather than guess.
+func factsProblem(diags *diag.Diagnostics, err error, values string) {
+	if values != "" && !awsclient.IsPermissionError(err) {
+		diags.AddError("Reading plan-time facts failed",
+			"The provider could not read a fact that the planned "+values+" depend on, after retrying: "+err.Error()+
+				"\n\nA value known in the plan must stay the same at apply, so the plan stops here rather than guess. Run the command again; "+
+				"if AWS throttles the account, raise max_retries in the provider block.")
+		return
+	}
+	advice := "Grant the ec2:Describe* permissions, or set plan_time_validation = false in the provider block to skip these rules."
+	if !awsclient.IsPermissionError(err) {
+		advice = "The rules run again at the next plan. " + advice
+	}
 	diags.AddWarning("Plan-time validation skipped",
-		"The provider could not read the facts its plan-time rules need, so those rules did not run: "+err.Error()+
-			"\n\nGrant the ec2:Describe* permissions, or set plan_time_validation = false in the provider block to skip these rules.")
+		"The provider could not read the facts its plan-time rules need, so those rules did not run: "+err.Error()+"\n\n"+advice)
+}
+
+// serviceCandidates lists the short names of the region's services, to suggest the nearest to a
+// service that was not found (nil when they cannot be read: the finding then has no suggestion).
+func serviceCandidates(ctx context.Context, client *awsclient.Client) []string {
+	all, err := client.AllServiceFacts(ctx)
+	if err != nil {
+		return nil
+	}
+	names := make([]string, 0, len(all))
+	for _, s := range all {
+		names = append(names, planner.ShortName(s.ServiceName))
+	}
+	return names
 }
 
 // gatewayPlannerConfig is the planner's view of a configuration (region "" at validate time).

@@ -94,7 +94,7 @@ func (r *gatewayEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 				MarkdownDescription: "Route tables to route to the service through this endpoint. When set, this resource owns the membership: route tables attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_route_table_association` resources to manage. Do not combine the two on one endpoint: with `route_table_ids` set, a route table attached by an association is reported in the plan and detached on apply, and the association attaches it again on the next apply.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators: []validator.Set{setvalidator.ValueStringsAre(
+				Validators: []validator.Set{setvalidator.NoNullValues(), setvalidator.ValueStringsAre(
 					stringvalidator.RegexMatches(routeTableIDRegexp, "must be a route table ID such as rtb-0123456789abcdef0"))},
 			},
 			"service": schema.StringAttribute{
@@ -112,17 +112,9 @@ func (r *gatewayEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"tags": schema.MapAttribute{
-				MarkdownDescription: "Tags of the endpoint. The provider's `default_tags` are added; see `tags_all`.",
-				Optional:            true,
-				ElementType:         types.StringType,
-			},
-			"tags_all": schema.MapAttribute{
-				MarkdownDescription: "All tags of the endpoint: the provider's `default_tags` merged with `tags`.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"tags":     tagsAttribute(),
+			"tags_all": tagsAllAttribute(),
+			"timeouts": timeoutsAttribute(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 			"vpc_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the VPC. Changing it replaces the endpoint.",
 				Required:            true,
@@ -131,6 +123,7 @@ func (r *gatewayEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 		},
 	}
+	addGatewayUnsupported(resp.Schema.Attributes)
 }
 
 func (r *gatewayEndpointResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -190,6 +183,7 @@ func (r *gatewayEndpointResource) Create(ctx context.Context, req resource.Creat
 	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
 }
 
 func (r *gatewayEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -203,6 +197,11 @@ func (r *gatewayEndpointResource) Read(ctx context.Context, req resource.ReadReq
 	if endpoint == nil {
 		return
 	}
+	if _, ok := ownedMembers(ctx, req.Private); !ok {
+		// State written before the provider kept this record: what the state holds is its own.
+		resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, state.ownSets())...)
+	}
+	justImported(ctx, req.Private, resp.Private, &resp.Diagnostics)
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &state)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -269,6 +268,7 @@ func (r *gatewayEndpointResource) Update(ctx context.Context, req resource.Updat
 	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
 }
 
 func (r *gatewayEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -297,6 +297,12 @@ func (r *gatewayEndpointResource) ImportState(ctx context.Context, req resource.
 	// An imported endpoint owns its route tables until the configuration says otherwise: Read fills
 	// the set from AWS.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("route_table_ids"), setValue(nil))...)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+}
+
+// ownSets are the membership sets this resource owns, by attribute (null when it does not own one).
+func (m *gatewayEndpointModel) ownSets() map[string]types.Set {
+	return map[string]types.Set{"route_table_ids": m.RouteTableIDs}
 }
 
 // flatten copies every attribute of the endpoint into m, optional ones too, so that drift and import
@@ -343,6 +349,8 @@ func (r *gatewayEndpointResource) flatten(ctx context.Context, e *ec2types.VpcEn
 }
 
 type gatewayEndpointModel struct {
+	gatewayUnsupported
+
 	ARN                     types.String   `tfsdk:"arn"`
 	AssociatedRouteTableIDs types.Set      `tfsdk:"associated_route_table_ids"` //< string
 	CIDRBlocks              types.List     `tfsdk:"cidr_blocks"`                //< string

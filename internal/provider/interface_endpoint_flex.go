@@ -90,9 +90,51 @@ func (r *interfaceEndpointResource) createInput(ctx context.Context, serviceName
 	return input
 }
 
+// decideAtApply fills in what the plan left to the apply: private_dns_enabled when the plan could not
+// know the service's default (plan-time validation off), and, for S3 with private DNS, the
+// inbound-resolver option: true when the VPC has a gateway endpoint for S3 now, else false (sent
+// explicitly: AWS's default, true, would fail without the gateway).
+func (r *interfaceEndpointResource) decideAtApply(ctx context.Context, serviceName string, plan *interfaceEndpointModel) error {
+	client := r.data.client
+	if plan.PrivateDNSEnabled.IsUnknown() {
+		svc, err := client.ServiceFacts(ctx, serviceName, lookupServiceRegion(plan.ServiceRegion, client.Region))
+		if err != nil {
+			return err
+		}
+		plan.PrivateDNSEnabled = types.BoolValue(svc != nil && len(svc.PrivateDNSNames) > 0 && !planner.IsPrivateLinkName(serviceName))
+	}
+	record, inbound := dnsOptionsFields(plan.DNSOptions)
+	switch {
+	case !inboundApplies(serviceName, plan.PrivateDNSEnabled):
+		inbound = types.BoolNull()
+	case inbound.IsUnknown():
+		has, err := client.HasGatewayEndpoint(ctx, plan.VPCID.ValueString(), serviceName)
+		if err != nil {
+			return err
+		}
+		inbound = types.BoolValue(has)
+		tflog.Info(ctx, "decided private_dns_only_for_inbound_resolver_endpoint", map[string]any{"value": has})
+	}
+	if record.IsUnknown() && known(plan.IPAddressType) {
+		record = types.StringValue(planner.DefaultDNSRecordIPType(plan.IPAddressType.ValueString()))
+	}
+	plan.DNSOptions = dnsOptionsValue(record, inbound)
+	return nil
+}
+
+// lookupServiceRegion is service_region for a facts lookup: "" for the provider's own region.
+func lookupServiceRegion(serviceRegion types.String, region string) string {
+	if r := lookupRegion(serviceRegion, region); r != region {
+		return r
+	}
+	return ""
+}
+
 // modifyInput builds ModifyVpcEndpoint's input: membership deltas against what AWS has now, and
 // every other argument whose planned value differs from state.
-func (r *interfaceEndpointResource) modifyInput(current *ec2types.VpcEndpoint, plan, state, cfg *interfaceEndpointModel) (*ec2.ModifyVpcEndpointInput, bool) {
+//
+// defaultGroup is the VPC's default security group, for security_group_ids = [].
+func (r *interfaceEndpointResource) modifyInput(current *ec2types.VpcEndpoint, plan, state, cfg *interfaceEndpointModel, defaultGroup string) (*ec2.ModifyVpcEndpointInput, bool) {
 	input := &ec2.ModifyVpcEndpointInput{VpcEndpointId: current.VpcEndpointId}
 	changed := false
 	if want, _ := setStrings(plan.SubnetIDs); !plan.SubnetIDs.IsNull() {
@@ -103,6 +145,9 @@ func (r *interfaceEndpointResource) modifyInput(current *ec2types.VpcEndpoint, p
 		}
 	}
 	if want, _ := setStrings(plan.SecurityGroupIDs); !plan.SecurityGroupIDs.IsNull() {
+		if len(want) == 0 && defaultGroup != "" {
+			want = []string{defaultGroup} // [] means AWS's default: the VPC's default group
+		}
 		add, remove := planner.Delta(groupIDs(current.Groups), want)
 		if len(add) > 0 || len(remove) > 0 {
 			input.AddSecurityGroupIds, input.RemoveSecurityGroupIds = add, remove
@@ -279,7 +324,21 @@ func (r *interfaceEndpointResource) flatten(ctx context.Context, e *ec2types.Vpc
 	groups := groupIDs(e.Groups)
 	m.AssociatedSecurityGroupIDs = setValue(groups)
 	if !m.SecurityGroupIDs.IsNull() {
-		m.SecurityGroupIDs = setValue(groups)
+		own, _ := setStrings(m.SecurityGroupIDs)
+		isDefault := false
+		if len(own) == 0 && !m.SecurityGroupIDs.IsUnknown() && len(groups) == 1 {
+			// security_group_ids = [] means AWS's default group: it stays [] while the endpoint has
+			// exactly that group.
+			def, err := client.DefaultSecurityGroup(ctx, aws.ToString(e.VpcId))
+			if err != nil {
+				diags.AddError(fmt.Sprintf("reading the default security group of VPC (%s)", aws.ToString(e.VpcId)), err.Error())
+				return diags
+			}
+			isDefault = groups[0] == def
+		}
+		if !isDefault {
+			m.SecurityGroupIDs = setValue(groups)
+		}
 	}
 	m.NetworkInterfaceIDs = setValue(e.NetworkInterfaceIds)
 	m.DNSEntries = dnsEntriesValue(e.DnsEntries)
@@ -412,6 +471,8 @@ func lookupRegion(serviceRegion types.String, region string) string {
 }
 
 type interfaceEndpointModel struct {
+	interfaceUnsupported
+
 	ARN                        types.String   `tfsdk:"arn"`
 	AssociatedSecurityGroupIDs types.Set      `tfsdk:"associated_security_group_ids"` //< string
 	AssociatedSubnetIDs        types.Set      `tfsdk:"associated_subnet_ids"`         //< string

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
-	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -29,6 +26,7 @@ func (r *interfaceEndpointResource) ValidateConfig(ctx context.Context, req reso
 	if r.data != nil && r.data.client != nil {
 		region = r.data.client.Region
 	}
+	cfg.interfaceUnsupported.validate(&resp.Diagnostics)
 	appendFindings(&resp.Diagnostics, planner.CheckInterfaceStatic(interfacePlannerConfig(cfg, region)))
 }
 
@@ -53,6 +51,7 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 	client := r.data.client
 
 	serviceName := ""
+	replacing := state != nil && (!cfg.VPCID.Equal(state.VPCID) || !cfg.ServiceRegion.Equal(state.ServiceRegion))
 	if !cfg.Service.IsUnknown() && !cfg.ServiceRegion.IsUnknown() {
 		name, err := planner.ResolveServiceName(cfg.Service.ValueString(), lookupRegion(cfg.ServiceRegion, client.Region))
 		if err != nil {
@@ -61,12 +60,20 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 		}
 		serviceName = name
 		plan.ServiceName = types.StringValue(name)
-		if state != nil && state.ServiceName.ValueString() != name {
+		switch {
+		case state != nil && state.ServiceName.ValueString() != name:
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("service"))
+			replacing = true
+		case state != nil:
+			// Another spelling of the same service (ssm / com.amazonaws.<region>.ssm): the same
+			// value, so the prior one is planned and nothing changes.
+			plan.Service = state.Service
 		}
 	}
 	if !cfg.Tags.IsUnknown() {
-		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, stringMap(ctx, cfg.Tags, &resp.Diagnostics)), false)
+		tags := stringMap(ctx, cfg.Tags, &resp.Diagnostics)
+		checkTagCount(&resp.Diagnostics, r.data.defaultTags, tags)
+		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, tags), false)
 	}
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 
@@ -80,7 +87,11 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 	}
 
 	r.planChoices(&plan, cfg, state, serviceName, ip)
-	r.planMembership(ctx, &plan, cfg, state, ip, &resp.Diagnostics)
+	owned, ownedOK := ownedMembers(ctx, req.Private)
+	r.planMembership(ctx, &plan, cfg, state, ip, memberRecord{owned, ownedOK, replacing}, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if state == nil {
 		plan.PrivateDNSName = types.StringUnknown()
 		if ip.haveSvc {
@@ -101,37 +112,54 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 
 // liveRules gathers the facts the planner needs and runs its live rules. On updates where nothing
 // the rules check has changed, only the service is looked up (for the private DNS default).
+//
+// A fact that a planned value depends on (the service: the private DNS default and name; the
+// subnets: availability_zones) must not be missing in the apply-time re-plan when the first plan had
+// it, or a known value would turn unknown: a transient failure to read one stops the plan with the
+// call and its cause. Facts that only feed findings skip their rules with a warning.
 func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interfaceEndpointModel, state *interfaceEndpointModel, serviceName string, diags *diag.Diagnostics) interfacePlan {
 	client := r.data.client
 	var ip interfacePlan
 	pcfg := interfacePlannerConfig(cfg, client.Region)
 	if state != nil {
 		pcfg.EndpointID = state.ID.ValueString()
+		if _, stInbound := dnsOptionsFields(state.DNSOptions); pcfg.PrivateDNSOnlyForInboundResolverEndpoint == nil && known(stInbound) {
+			pcfg.InboundResolverKept = true
+		}
 	}
 	var err error
 	if ip.facts.Service, err = client.ServiceFacts(ctx, serviceName, pcfg.ServiceRegion); err != nil {
-		factsWarning(diags, err)
+		factsProblem(diags, err, "the private DNS default and private_dns_name")
 		return ip
 	}
 	ip.haveSvc = true
+	if ip.facts.Service == nil {
+		ip.facts.ServiceCandidates = serviceCandidates(ctx, client)
+	}
 	if state != nil && !interfaceRulesRelevant(cfg, state, ip.facts.Service) {
 		return ip
 	}
 	f := &ip.facts
-	if pcfg.VPCID != "" {
-		if f.VPC, err = client.VPCFacts(ctx, pcfg.VPCID); err == nil {
-			f.Endpoints, err = client.EndpointFacts(ctx, pcfg.VPCID)
+	if len(pcfg.SubnetIDs) > 0 {
+		if f.Subnets, err = client.SubnetFacts(ctx, pcfg.SubnetIDs); err != nil {
+			factsProblem(diags, err, "availability_zones")
+			return ip
 		}
 	}
-	if err == nil && len(pcfg.SubnetIDs) > 0 {
-		f.Subnets, err = client.SubnetFacts(ctx, pcfg.SubnetIDs)
+	if pcfg.VPCID != "" {
+		if f.VPC, err = client.VPCFacts(ctx, pcfg.VPCID); err == nil && f.VPC != nil {
+			f.Endpoints, err = client.EndpointFacts(ctx, pcfg.VPCID)
+		}
+		f.VPCNotFound = err == nil && f.VPC == nil
+		if err != nil {
+			factsProblem(diags, err, "")
+			f.VPC, f.Endpoints = nil, nil
+		}
 	}
-	if err == nil && len(pcfg.SecurityGroupIDs) > 0 {
-		f.SecurityGroups, err = client.SecurityGroupFacts(ctx, pcfg.SecurityGroupIDs)
-	}
-	if err != nil {
-		factsWarning(diags, err)
-		return interfacePlan{facts: planner.InterfaceFacts{Service: ip.facts.Service}, haveSvc: true}
+	if len(pcfg.SecurityGroupIDs) > 0 {
+		if f.SecurityGroups, err = client.SecurityGroupFacts(ctx, pcfg.SecurityGroupIDs); err != nil {
+			factsProblem(diags, err, "")
+		}
 	}
 	var others []planner.EndpointFacts
 	for _, e := range f.Endpoints {
@@ -216,24 +244,36 @@ func (r *interfaceEndpointResource) planChoices(plan *interfaceEndpointModel, cf
 	case !cfgInbound.IsNull():
 		inbound = cfgInbound
 	case known(stInbound):
-		inbound = stInbound // the choice made at create is kept
-	case ip.decisions != nil && ip.decisions.PrivateDNSOnlyForInboundResolverEndpoint != nil:
-		inbound = types.BoolValue(*ip.decisions.PrivateDNSOnlyForInboundResolverEndpoint)
+		inbound = stInbound // the value the endpoint has is kept
 	default:
+		// Decided when the endpoint is created (or private DNS turned on): it depends on a gateway
+		// endpoint that the same apply may create or destroy. The planner's P5 note says so.
 		inbound = types.BoolUnknown()
 	}
 	plan.DNSOptions = dnsOptionsValue(record, inbound)
 }
 
+// memberRecord is what ModifyPlan knows of the members this resource put there itself.
+type memberRecord struct {
+	owned     map[string][]string
+	ok        bool // the private state has a record
+	replacing bool // the endpoint is being replaced: its members say nothing of the new one
+}
+
+// own returns the members of the set that the resource put there (see ownOf).
+func (m memberRecord) own(attribute string, state types.Set) []string {
+	return ownOf(m.owned, m.ok, attribute, state)
+}
+
 // planMembership plans the associated_* sets and warns about members that this resource will
 // detach because someone attached them out of band.
-func (r *interfaceEndpointResource) planMembership(ctx context.Context, plan *interfaceEndpointModel, cfg interfaceEndpointModel, state *interfaceEndpointModel, ip interfacePlan, diags *diag.Diagnostics) {
+func (r *interfaceEndpointResource) planMembership(ctx context.Context, plan *interfaceEndpointModel, cfg interfaceEndpointModel, state *interfaceEndpointModel, ip interfacePlan, rec memberRecord, diags *diag.Diagnostics) {
 	subnets, subnetsUnknown := setStrings(cfg.SubnetIDs)
 	switch {
 	case !cfg.SubnetIDs.IsNull() && !subnetsUnknown:
 		plan.AssociatedSubnetIDs = setValue(subnets)
-		if state != nil {
-			warnDetached(diags, "subnet_ids", "Subnet", "vpce_subnet_association", state.AssociatedSubnetIDs, subnets, state.ID.ValueString())
+		if state != nil && !rec.replacing {
+			warnDetached(diags, subnetSet, state.AssociatedSubnetIDs, rec.own("subnet_ids", state.SubnetIDs), subnets, state.ID.ValueString())
 		} else if ip.facts.Subnets != nil {
 			plan.AvailabilityZones = setValue(subnetZones(subnets, ip.facts.Subnets))
 		}
@@ -248,18 +288,42 @@ func (r *interfaceEndpointResource) planMembership(ctx context.Context, plan *in
 	groups, groupsUnknown := setStrings(cfg.SecurityGroupIDs)
 	switch {
 	case !cfg.SecurityGroupIDs.IsNull() && !groupsUnknown:
-		plan.AssociatedSecurityGroupIDs = setValue(groups)
-		if state != nil {
-			warnDetached(diags, "security_group_ids", "Security group", "vpce_security_group_association", state.AssociatedSecurityGroupIDs, groups, state.ID.ValueString())
+		want := groups
+		if len(groups) == 0 {
+			// [] means AWS's default: the VPC's default security group, which AWS attaches.
+			def, known := r.planDefaultGroup(ctx, cfg.VPCID, diags)
+			if !known {
+				plan.AssociatedSecurityGroupIDs = types.SetUnknown(types.StringType)
+				return
+			}
+			want = []string{def}
 		}
-	case cfg.SecurityGroupIDs.IsNull() && state != nil:
+		plan.AssociatedSecurityGroupIDs = setValue(want)
+		if state != nil && !rec.replacing {
+			warnDetached(diags, securityGroupSet, state.AssociatedSecurityGroupIDs, rec.own("security_group_ids", state.SecurityGroupIDs), want, state.ID.ValueString())
+		}
+	case cfg.SecurityGroupIDs.IsNull() && state != nil && !rec.replacing:
 		plan.AssociatedSecurityGroupIDs = state.AssociatedSecurityGroupIDs
-	case cfg.SecurityGroupIDs.IsNull() && known(cfg.VPCID) && r.data.planTimeValidation:
+	case cfg.SecurityGroupIDs.IsNull():
 		// AWS attaches the VPC's default security group: the plan says so.
-		if sg, err := defaultSecurityGroup(ctx, r.data.client, cfg.VPCID.ValueString()); err == nil && sg != "" {
-			plan.AssociatedSecurityGroupIDs = setValue([]string{sg})
+		if def, known := r.planDefaultGroup(ctx, cfg.VPCID, diags); known {
+			plan.AssociatedSecurityGroupIDs = setValue([]string{def})
 		}
 	}
+}
+
+// planDefaultGroup looks up the VPC's default security group for the plan; known is false when it
+// cannot be (the VPC id is unknown, plan-time validation is off, or the VPC does not exist).
+func (r *interfaceEndpointResource) planDefaultGroup(ctx context.Context, vpcID types.String, diags *diag.Diagnostics) (string, bool) {
+	if !known(vpcID) || !r.data.planTimeValidation {
+		return "", false
+	}
+	def, err := r.data.client.DefaultSecurityGroup(ctx, vpcID.ValueString())
+	if err != nil {
+		factsProblem(diags, err, "associated_security_group_ids")
+		return "", false
+	}
+	return def, def != ""
 }
 
 // restoreComputed keeps the computed values of an update that does not change them, so the plan
@@ -296,20 +360,6 @@ func checkAutoAccept(client *awsclient.Client, svc *planner.ServiceFacts, diags 
 	diags.AddAttributeError(path.Root("auto_accept"), "Cannot accept a connection to another account's service",
 		fmt.Sprintf("The service %s requires acceptance and is owned by account %s; only its owner can accept the endpoint's connection, and this provider runs as account %s. Set auto_accept = false (the endpoint then waits in pendingAcceptance until the owner accepts it), or configure the provider with the owner's credentials.",
 			svc.ServiceName, svc.Owner, client.AccountID))
-}
-
-// defaultSecurityGroup returns the id of the VPC's default security group ("" when not found).
-func defaultSecurityGroup(ctx context.Context, client *awsclient.Client, vpcID string) (string, error) {
-	groups, err := awsclient.FindSecurityGroups(ctx, client.EC2, &ec2.DescribeSecurityGroupsInput{
-		Filters: []ec2types.Filter{
-			{Name: aws.String("vpc-id"), Values: []string{vpcID}},
-			{Name: aws.String("group-name"), Values: []string{"default"}},
-		},
-	})
-	if err != nil || len(groups) != 1 {
-		return "", err
-	}
-	return aws.ToString(groups[0].GroupId), nil
 }
 
 func (m *interfaceEndpointModel) policy() *policyValue {

@@ -156,7 +156,7 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				MarkdownDescription: "Security groups of the endpoint's network interfaces. When set, this resource owns the membership: groups attached out of band are shown in the plan and detached on apply. When unset, AWS attaches the VPC's default group and this resource leaves membership alone, for `vpce_security_group_association` resources to manage. Do not combine the two on one endpoint: with `security_group_ids` set, a group attached by an association is reported in the plan and detached on apply.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators: []validator.Set{setvalidator.ValueStringsAre(
+				Validators: []validator.Set{setvalidator.NoNullValues(), setvalidator.ValueStringsAre(
 					stringvalidator.RegexMatches(securityGroupIDRegexp, "must be a security group ID such as sg-0123456789abcdef0"))},
 			},
 			"service": schema.StringAttribute{
@@ -183,20 +183,12 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				MarkdownDescription: "Subnets to place the endpoint's network interfaces in, at most one per Availability Zone. When set, this resource owns the membership: subnets attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_subnet_association` resources to manage. Do not combine the two on one endpoint: with `subnet_ids` set, a subnet attached by an association is reported in the plan and detached on apply.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators: []validator.Set{setvalidator.ValueStringsAre(
+				Validators: []validator.Set{setvalidator.NoNullValues(), setvalidator.ValueStringsAre(
 					stringvalidator.RegexMatches(subnetIDRegexp, "must be a subnet ID such as subnet-0123456789abcdef0"))},
 			},
-			"tags": schema.MapAttribute{
-				MarkdownDescription: "Tags of the endpoint. The provider's `default_tags` are added; see `tags_all`.",
-				Optional:            true,
-				ElementType:         types.StringType,
-			},
-			"tags_all": schema.MapAttribute{
-				MarkdownDescription: "All tags of the endpoint: the provider's `default_tags` merged with `tags`.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"tags":     tagsAttribute(),
+			"tags_all": tagsAllAttribute(),
+			"timeouts": timeoutsAttribute(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 			"vpc_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the VPC. Changing it replaces the endpoint.",
 				Required:            true,
@@ -205,6 +197,7 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 			},
 		},
 	}
+	addInterfaceUnsupported(resp.Schema.Attributes)
 }
 
 func (r *interfaceEndpointResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -228,6 +221,10 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 	serviceName, err := planner.ResolveServiceName(plan.Service.ValueString(), lookupRegion(plan.ServiceRegion, client.Region))
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("service"), "Invalid service", err.Error())
+		return
+	}
+	if err := r.decideAtApply(ctx, serviceName, &plan); err != nil {
+		resp.Diagnostics.AddError("creating VPC endpoint", "deciding the values the plan left to the apply: "+err.Error())
 		return
 	}
 	input := r.createInput(ctx, serviceName, &plan, &cfg, &resp.Diagnostics)
@@ -254,6 +251,7 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 	pendingAcceptanceWarning(&resp.Diagnostics, endpoint)
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
 }
 
 func (r *interfaceEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -267,7 +265,15 @@ func (r *interfaceEndpointResource) Read(ctx context.Context, req resource.ReadR
 	if endpoint == nil {
 		return
 	}
+	if _, ok := ownedMembers(ctx, req.Private); !ok {
+		// State written before the provider kept this record: what the state holds is its own.
+		resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, state.ownSets())...)
+	}
+	imported := justImported(ctx, req.Private, resp.Private, &resp.Diagnostics)
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &state)...)
+	if imported && !state.SecurityGroupIDs.IsNull() {
+		state.SecurityGroupIDs = setValue(groupIDs(endpoint.Groups)) // the groups it has, default or not
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -293,7 +299,18 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id), err.Error())
 		return
 	}
-	input, changed := r.modifyInput(current, &plan, &state, &cfg)
+	if err := r.decideAtApply(ctx, plan.ServiceName.ValueString(), &plan); err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s)", id), "deciding the values the plan left to the apply: "+err.Error())
+		return
+	}
+	defaultGroup := ""
+	if ids, _ := setStrings(plan.SecurityGroupIDs); !plan.SecurityGroupIDs.IsNull() && len(ids) == 0 {
+		if defaultGroup, err = client.DefaultSecurityGroup(ctx, state.VPCID.ValueString()); err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s)", id), err.Error())
+			return
+		}
+	}
+	input, changed := r.modifyInput(current, &plan, &state, &cfg, defaultGroup)
 	if changed {
 		if _, err := client.ModifyVPCEndpoint(ctx, input, timeout); err != nil {
 			appendAPIError(&resp.Diagnostics, fmt.Sprintf("updating VPC endpoint (%s)", id), err)
@@ -316,6 +333,7 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
 }
 
 func (r *interfaceEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -359,6 +377,12 @@ func (r *interfaceEndpointResource) ImportState(ctx context.Context, req resourc
 	// otherwise: Read fills the sets from AWS.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("subnet_ids"), setValue(nil))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("security_group_ids"), setValue(nil))...)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+}
+
+// ownSets are the membership sets this resource owns, by attribute (null when it does not own one).
+func (m *interfaceEndpointModel) ownSets() map[string]types.Set {
+	return map[string]types.Set{"subnet_ids": m.SubnetIDs, "security_group_ids": m.SecurityGroupIDs}
 }
 
 // waitCreated waits until the endpoint is available or pending acceptance, accepting the connection

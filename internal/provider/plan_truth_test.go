@@ -243,8 +243,8 @@ resource "vpce_gateway_endpoint" "test" {
 		"subnets on a gateway":   {gateway(fmt.Sprintf("  subnet_ids = [%q]\n", net.SubnetIDs[0])), `(?s)subnet_ids.*vpce_interface_endpoint`},
 		"route tables on iface":  {iface(fmt.Sprintf("  route_table_ids = [%q]\n", net.RouteTableIDs[0])), `(?s)route_table_ids.*vpce_gateway_endpoint`},
 		"private DNS on gateway": {gateway("  private_dns_enabled = true\n"), `(?s)private_dns_enabled.*vpce_interface_endpoint`},
-		"gateway typo":           {strings.Replace(gateway(""), `"s3"`, `"s3s"`, 1), `(?s)Unknown service.*did you mean .s3.`},
-		"interface typo":         {testAccInterfaceEndpointConfig(net.VPCID, "elasticbeanstalk-heath", testAccSubnets(net.SubnetIDs[0])), `(?s)\[P1\].*did you mean .elasticbeanstalk-health.`},
+		"gateway typo":           {strings.Replace(gateway(""), `"s3"`, `"s3s"`, 1), `(?is)Unknown service.*did you mean .s3.`},
+		"interface typo":         {testAccInterfaceEndpointConfig(net.VPCID, "secretmanager", testAccSubnets(net.SubnetIDs[0])), `(?is)\[P1\].*did you mean .secretsmanager.`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{

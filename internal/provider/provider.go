@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -169,6 +170,7 @@ func (p *vpceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 						MarkdownDescription: "The default tags.",
 						Optional:            true,
 						ElementType:         types.StringType,
+						Validators:          []validator.Map{mapvalidator.NoNullValues(), tagsValidator{}},
 					},
 				},
 			},

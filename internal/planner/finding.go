@@ -28,6 +28,7 @@ type Finding struct {
 	Attribute string
 	Summary   string
 	Detail    string
+	Members   []string // the members the finding is about (subnet or route table ids), if any
 }
 
 // Findings is a list of findings with helpers.

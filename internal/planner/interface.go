@@ -167,7 +167,7 @@ func checkSubnets(cfg InterfaceConfig, name string, svc *ServiceFacts, subnets m
 		byZone[sn.AvailabilityZone] = append(byZone[sn.AvailabilityZone], id)
 		if zonesApply && !slices.Contains(svc.AvailabilityZones, sn.AvailabilityZone) {
 			fs = append(fs, finding{
-				rule: "P2", severity: SeverityError, attr: attrSubnetIDs,
+				rule: "P2", severity: SeverityError, attr: attrSubnetIDs, members: []string{id},
 				summary: "Subnet in unsupported Availability Zone",
 				fact: fmt.Sprintf("The subnet %s is in %s, but the service %s is offered only in %s",
 					id, sn.AvailabilityZone, name, quoteList(sortedKnown(svc.AvailabilityZones))),
@@ -188,7 +188,7 @@ func checkSubnets(cfg InterfaceConfig, name string, svc *ServiceFacts, subnets m
 			continue
 		}
 		fs = append(fs, finding{
-			rule: "P2", severity: SeverityError, attr: attrSubnetIDs,
+			rule: "P2", severity: SeverityError, attr: attrSubnetIDs, members: ids,
 			summary: "Several subnets in one Availability Zone",
 			fact:    fmt.Sprintf("The subnets %s are all in %s; an endpoint takes at most one subnet per Availability Zone", quoteList(ids), z),
 			aws: rejection{"DuplicateSubnetsInSameZone", "Found another VPC endpoint subnet in the availability zone of " +

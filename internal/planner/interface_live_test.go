@@ -210,13 +210,47 @@ func TestCheckInterfaceLive(t *testing.T) {
 			name:  "ipv6 with a dual-stack subnet",
 			cfg:   cfgWith(func(c *InterfaceConfig) { c.IPAddressType = "ipv6"; c.SubnetIDs = []string{"subnet-b"} }),
 			facts: baseInterfaceFacts(),
-			want:  []want{{"P8", SeverityWarning, "subnet_ids", "Subnet lacks the endpoint's IP address type", []string{"subnet-b is not an IPv6-only subnet"}}},
+			want:  []want{{"P8", SeverityWarning, "subnet_ids", "Subnet lacks the endpoint's IP address type", []string{"subnet-b is not IPv6-only"}}},
 		},
 		{
 			name:  "ipv4 with an ipv6-only subnet",
 			cfg:   cfgWith(func(c *InterfaceConfig) { c.SubnetIDs = []string{"subnet-6"} }),
 			facts: baseInterfaceFacts(),
-			want:  []want{{"P8", SeverityWarning, "subnet_ids", "Subnet lacks the endpoint's IP address type", []string{"subnet-6 is IPv6-only"}}},
+			want:  []want{{"P8", SeverityWarning, "subnet_ids", "Subnet lacks the endpoint's IP address type", []string{"subnet-6 is IPv6-only (no IPv4 CIDR block)"}}},
+		},
+		{ // one finding per fact, listing the subnets, not one per subnet
+			name:  "dualstack with several ipv4-only subnets",
+			cfg:   cfgWith(func(c *InterfaceConfig) { c.IPAddressType = "dualstack"; c.SubnetIDs = []string{"subnet-a", "subnet-d", "subnet-b"} }),
+			facts: factsWith(func(f *InterfaceFacts) { f.Service.AvailabilityZones = append(f.Service.AvailabilityZones, "us-east-1d") }),
+			want: []want{{"P8", SeverityWarning, "subnet_ids", "Subnet lacks the endpoint's IP address type", []string{
+				"The subnets subnet-a and subnet-d have no IPv6 CIDR block", "ip_address_type dualstack needs subnets with both IPv4 and IPv6",
+			}}},
+		},
+		{ // the zone error makes the subnet's IPv6 warning moot
+			name:  "subnet rejected by P2 is not warned about by P8",
+			cfg:   cfgWith(func(c *InterfaceConfig) { c.IPAddressType = "dualstack"; c.SubnetIDs = []string{"subnet-d"} }),
+			facts: baseInterfaceFacts(),
+			want:  []want{{"P2", SeverityError, "subnet_ids", "Subnet in unsupported Availability Zone", nil}},
+		},
+		{
+			name:  "private DNS on by default says so",
+			cfg:   cfgWith(func(c *InterfaceConfig) { c.SubnetIDs = nil }),
+			facts: factsWith(func(f *InterfaceFacts) { f.VPC.EnableDNSHostnames = false }),
+			want: []want{{"P3", SeverityWarning, "private_dns_enabled", "VPC DNS attributes do not allow private DNS", []string{
+				"enabled by default", "private_dns_enabled is unset",
+			}}},
+		},
+		{
+			name:  "VPC not found",
+			cfg:   cfgWith(func(c *InterfaceConfig) { c.SubnetIDs = nil }),
+			facts: factsWith(func(f *InterfaceFacts) { f.VPC = nil; f.VPCNotFound = true }),
+			want:  []want{{"P10", SeverityError, "vpc_id", "VPC not found", []string{"InvalidVpcID.NotFound: The vpc ID 'vpc-1' does not exist"}}},
+		},
+		{
+			name:  "service not found suggests the nearest",
+			cfg:   cfgWith(func(c *InterfaceConfig) { c.Service = "secretmanager"; c.SubnetIDs = nil }),
+			facts: factsWith(func(f *InterfaceFacts) { f.Service = nil; f.ServiceCandidates = []string{"ssm", "secretsmanager", "sqs"} }),
+			want:  []want{{"P1", SeverityError, "service", "Service not found in region", []string{"Did you mean `secretsmanager`?"}}},
 		},
 		{name: "ip type unknown skips P8", cfg: cfgWith(func(c *InterfaceConfig) { c.IPAddressTypeUnknown = true; c.SubnetIDs = []string{"subnet-6"} }), facts: baseInterfaceFacts()},
 		{

@@ -132,33 +132,61 @@ func checkIPTypesLive(cfg InterfaceConfig, name string, svc *ServiceFacts, subne
 			fix: "Set ip_address_type to ipv4 (and dns_record_ip_type to ipv4, or leave both unset)",
 		}.build())
 	}
-	if subnets == nil {
+	if subnets == nil || fs.HasError() { // a service without IPv6 makes the subnets' families moot
 		return fs
 	}
+	// One finding per missing family, listing every subnet that lacks it.
+	type lack struct{ one, many string }
+	var (
+		noIPv6   = lack{"has no IPv6 CIDR block", "have no IPv6 CIDR block"}
+		notOnly6 = lack{"is not IPv6-only", "are not IPv6-only"}
+		only6    = lack{"is IPv6-only (no IPv4 CIDR block)", "are IPv6-only (no IPv4 CIDR block)"}
+	)
+	lacking := map[lack][]string{}
+	var order []lack
 	for _, id := range sortedKnown(cfg.SubnetIDs) {
 		sn, ok := subnets[id]
 		if !ok || (!sn.HasIPv4 && !sn.HasIPv6) { // missing, or address families not gathered
 			continue
 		}
-		var missing string
+		var l lack
 		switch {
 		case needsIPv6 && !sn.HasIPv6:
-			missing = "has no IPv6 CIDR block"
+			l = noIPv6
 		case ipType == IPAddressTypeIPv6 && sn.HasIPv4:
-			missing = "is not an IPv6-only subnet"
+			l = notOnly6
 		case ipType != IPAddressTypeIPv6 && !sn.HasIPv4:
-			missing = "is IPv6-only and has no IPv4 CIDR block"
+			l = only6
 		default:
 			continue
 		}
+		if _, seen := lacking[l]; !seen {
+			order = append(order, l)
+		}
+		lacking[l] = append(lacking[l], id)
+	}
+	which := "ip_address_type " + ipType
+	if cfg.IPAddressType == "" {
+		which = "ip_address_type ipv4 (the default: ip_address_type is unset)"
+	}
+	needs := map[string]string{
+		IPAddressTypeIPv4:      "subnets with IPv4",
+		IPAddressTypeDualstack: "subnets with both IPv4 and IPv6",
+		IPAddressTypeIPv6:      "IPv6-only subnets",
+	}[ipType]
+	for _, l := range order {
+		ids := lacking[l]
+		subject := "The subnet " + ids[0] + " " + l.one
+		if len(ids) > 1 {
+			subject = "The subnets " + quoteList(ids) + " " + l.many
+		}
 		fs = append(fs, finding{
-			rule: "P8", severity: SeverityWarning, attr: attrSubnetIDs,
+			rule: "P8", severity: SeverityWarning, attr: attrSubnetIDs, members: ids,
 			summary: "Subnet lacks the endpoint's IP address type",
-			fact: fmt.Sprintf("The subnet %s %s, which ip_address_type %s needs (ipv4: IPv4 subnets; dualstack: IPv4 and IPv6; ipv6: IPv6-only subnets)",
-				id, missing, ipType),
-			aws: rejection{Code: "InvalidParameter"},
-			why: "This is a warning because the subnet's CIDR blocks may change in the same apply",
-			fix: "Give the subnet the address family it lacks (for IPv6, an ipv6_cidr_block on the aws_subnet), use another subnet, or change ip_address_type",
+			fact:    fmt.Sprintf("%s, but %s needs %s", subject, which, needs),
+			aws:     rejection{Code: "InvalidParameter"},
+			why:     "This is a warning because the subnets' CIDR blocks may change in the same apply",
+			fix:     "Give the subnets the address family they lack (for IPv6, an ipv6_cidr_block on the aws_subnet), use other subnets, or change ip_address_type",
 		}.build())
 	}
 	return fs

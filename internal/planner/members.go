@@ -25,7 +25,7 @@ var (
 // missing is the error for a member that does not exist.
 func (k memberKind) missing(attr, id string) Finding {
 	return finding{
-		rule: k.rule, severity: SeverityError, attr: attr,
+		rule: k.rule, severity: SeverityError, attr: attr, members: []string{id},
 		summary: upperFirst(k.noun) + " not found",
 		fact:    fmt.Sprintf("The %s %s does not exist in the region", k.noun, id),
 		aws:     k.notFound(id),
@@ -41,7 +41,7 @@ func (k memberKind) inOtherVPC(attr, id, memberVPC, endpointID, endpointVPC stri
 		endpoint += " " + endpointID
 	}
 	return finding{
-		rule: k.rule, severity: SeverityError, attr: attr,
+		rule: k.rule, severity: SeverityError, attr: attr, members: []string{id},
 		summary: upperFirst(k.noun) + " in another VPC",
 		fact:    fmt.Sprintf("The %s %s belongs to %s, but %s is in %s", k.noun, id, memberVPC, endpoint, endpointVPC),
 		aws:     aws,

@@ -59,8 +59,9 @@ func checkPrivateDNS(cfg InterfaceConfig, name string, svc *ServiceFacts, facts 
 		vpc = facts.VPC.VPCID
 	}
 	if known && enabled {
-		fs = append(fs, checkVPCDNS(vpc, facts.VPC)...)
-		fs = append(fs, checkConflictingDNS(cfg, vpc, name, svc, facts.Endpoints)...)
+		byDefault := cfg.PrivateDNSEnabled == nil
+		fs = append(fs, checkVPCDNS(vpc, facts.VPC, byDefault)...)
+		fs = append(fs, checkConflictingDNS(cfg, vpc, name, svc, facts.Endpoints, byDefault)...)
 	}
 
 	inbound := cfg.PrivateDNSOnlyForInboundResolverEndpoint
@@ -105,7 +106,7 @@ func checkPrivateDNS(cfg InterfaceConfig, name string, svc *ServiceFacts, facts 
 }
 
 // checkVPCDNS is P3: private DNS needs the VPC's enableDnsSupport and enableDnsHostnames.
-func checkVPCDNS(vpc string, facts *VPCFacts) Findings {
+func checkVPCDNS(vpc string, facts *VPCFacts, byDefault bool) Findings {
 	if facts == nil || (facts.EnableDNSSupport && facts.EnableDNSHostnames) {
 		return nil
 	}
@@ -119,8 +120,8 @@ func checkVPCDNS(vpc string, facts *VPCFacts) Findings {
 	return Findings{finding{
 		rule: "P3", severity: SeverityWarning, attr: attrPrivateDNS,
 		summary: "VPC DNS attributes do not allow private DNS",
-		fact: fmt.Sprintf("Private DNS is enabled for this endpoint, but the VPC %s has %s turned off",
-			orUnknownVPC(vpc), strings.Join(off, " and ")),
+		fact: fmt.Sprintf("%s, but the VPC %s has %s turned off",
+			privateDNSOn(byDefault), orUnknownVPC(vpc), strings.Join(off, " and ")),
 		aws: rejection{"InvalidParameter", "Enabling private DNS requires both enableDnsSupport and " +
 			"enableDnsHostnames VPC attributes set to true for " + awsVPC(vpc)},
 		why: "This is a warning because the VPC's DNS attributes may change in the same apply",
@@ -130,7 +131,7 @@ func checkVPCDNS(vpc string, facts *VPCFacts) Findings {
 
 // checkConflictingDNS is P4: another live endpoint in the VPC for the same service already has
 // private DNS, and so holds the service's DNS domain.
-func checkConflictingDNS(cfg InterfaceConfig, vpc, name string, svc *ServiceFacts, endpoints []EndpointFacts) Findings {
+func checkConflictingDNS(cfg InterfaceConfig, vpc, name string, svc *ServiceFacts, endpoints []EndpointFacts, byDefault bool) Findings {
 	if name == "" || vpc == "" {
 		return nil
 	}
@@ -152,8 +153,8 @@ func checkConflictingDNS(cfg InterfaceConfig, vpc, name string, svc *ServiceFact
 	return Findings{finding{
 		rule: "P4", severity: SeverityWarning, attr: attrPrivateDNS,
 		summary: "Another endpoint already has private DNS for this service",
-		fact: fmt.Sprintf("The endpoint %s in the VPC %s already has private DNS for %s (%s)",
-			quoteList(ids), vpc, name, domain),
+		fact: fmt.Sprintf("%s, but the endpoint %s in the VPC %s already has private DNS for %s (%s)",
+			privateDNSOn(byDefault), quoteList(ids), vpc, name, domain),
 		aws: rejection{"InvalidParameter", "private-dns-enabled cannot be set because there is already a " +
 			"conflicting DNS domain for " + domain + " in the VPC " + vpc},
 		why: "This is a warning because the other endpoint may be destroyed in the same apply (on replacement, create retries for a few minutes while its hosted zone detaches)",
@@ -193,6 +194,14 @@ func s3Gateways(vpc string, endpoints []EndpointFacts) []string {
 		}
 	}
 	return sortedKnown(ids)
+}
+
+// privateDNSOn says how private DNS came to be on: set, or by default.
+func privateDNSOn(byDefault bool) string {
+	if byDefault {
+		return "Private DNS is enabled by default for this endpoint (private_dns_enabled is unset, and the service has a private DNS name)"
+	}
+	return "private_dns_enabled is true for this endpoint"
 }
 
 // hasS3Gateway reports whether the VPC has a live Gateway endpoint for S3.

@@ -52,6 +52,7 @@ type finding struct {
 	aws      rejection
 	why      string // warnings: why the plan is not blocked (the fact may change in the same apply)
 	fix      string
+	members  []string // the members (subnets, route tables, ...) the finding is about, if any
 }
 
 func (b finding) build() Finding {
@@ -67,6 +68,7 @@ func (b finding) build() Finding {
 		Attribute: b.attr,
 		Summary:   b.summary,
 		Detail:    strings.Join(parts, " "),
+		Members:   b.members,
 	}
 }
 
@@ -79,9 +81,10 @@ func terminate(s string) string {
 	return s + "."
 }
 
-// sortFindings orders findings deterministically: errors first, then by rule number, attribute,
-// summary and detail.
+// sortFindings orders findings deterministically (errors first, then by rule number, attribute,
+// summary and detail), without the warnings that an error makes moot.
 func sortFindings(fs Findings) Findings {
+	fs = dropMoot(fs)
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Severity, b.Severity),
@@ -149,4 +152,32 @@ var inactiveStates = []string{"deleted", "deleting", "expired", "failed", "rejec
 // an unknown state counts as live).
 func endpointActive(e EndpointFacts) bool {
 	return !slices.Contains(inactiveStates, strings.ToLower(e.State))
+}
+
+// dropMoot removes the warnings that an error makes moot: a warning about members (subnets, route
+// tables) each of which an error already rejects; the user replaces them, and the warning may not
+// apply to what comes instead.
+func dropMoot(fs Findings) Findings {
+	rejected := map[string]bool{}
+	for _, f := range fs {
+		if f.Severity == SeverityError {
+			for _, m := range f.Members {
+				rejected[f.Attribute+"|"+m] = true
+			}
+		}
+	}
+	if len(rejected) == 0 {
+		return fs
+	}
+	return slices.DeleteFunc(fs, func(f Finding) bool {
+		if f.Severity != SeverityWarning || len(f.Members) == 0 {
+			return false
+		}
+		for _, m := range f.Members {
+			if !rejected[f.Attribute+"|"+m] {
+				return false
+			}
+		}
+		return true
+	})
 }

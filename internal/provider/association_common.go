@@ -232,7 +232,7 @@ func (r *associationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		factsProblem(&resp.Diagnostics, err, "")
 		return
 	}
-	appendFindings(&resp.Diagnostics, findings)
+	appendFindings(ctx, &resp.Diagnostics, findings, nil)
 }
 
 // identity reads the endpoint id, the member id and the timeouts from a plan or state.

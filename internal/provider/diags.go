@@ -1,12 +1,15 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
 	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
@@ -39,8 +42,11 @@ func attributePath(attribute string) path.Path {
 	return p
 }
 
-// appendFindings writes planner findings as attribute diagnostics.
-func appendFindings(diags *diag.Diagnostics, findings planner.Findings) {
+// appendFindings writes planner findings as attribute diagnostics. With the configuration, a
+// finding about an attribute the configuration leaves unset (a value chosen by default) points at its
+// nearest configured parent (dns_options), else at `service`, which decides the defaults, rather
+// than at the resource's header.
+func appendFindings(ctx context.Context, diags *diag.Diagnostics, findings planner.Findings, config *tfsdk.Config) {
 	for _, f := range findings {
 		summary := fmt.Sprintf("%s [%s]", f.Summary, f.Rule)
 		if f.Attribute == "" {
@@ -51,12 +57,28 @@ func appendFindings(diags *diag.Diagnostics, findings planner.Findings) {
 			}
 			continue
 		}
+		p := configuredPath(ctx, attributePath(f.Attribute), config)
 		if f.Severity == planner.SeverityWarning {
-			diags.AddAttributeWarning(attributePath(f.Attribute), summary, f.Detail)
+			diags.AddAttributeWarning(p, summary, f.Detail)
 		} else {
-			diags.AddAttributeError(attributePath(f.Attribute), summary, f.Detail)
+			diags.AddAttributeError(p, summary, f.Detail)
 		}
 	}
+}
+
+// configuredPath is p when the configuration sets it, else its nearest configured parent, else
+// `service` (nil config: p).
+func configuredPath(ctx context.Context, p path.Path, config *tfsdk.Config) path.Path {
+	if config == nil {
+		return p
+	}
+	for q := p; len(q.Steps()) > 0; q = q.ParentPath() {
+		var v attr.Value
+		if diags := config.GetAttribute(ctx, q, &v); !diags.HasError() && v != nil && !v.IsNull() {
+			return q
+		}
+	}
+	return path.Root("service")
 }
 
 // appendAPIError writes an AWS error as a diagnostic: translated to the planner's rule when it is a

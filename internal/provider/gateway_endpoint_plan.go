@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
@@ -21,7 +22,7 @@ func (r *gatewayEndpointResource) ValidateConfig(ctx context.Context, req resour
 		return
 	}
 	cfg.gatewayUnsupported.validate(&resp.Diagnostics)
-	appendFindings(&resp.Diagnostics, planner.CheckGatewayStatic(gatewayPlannerConfig(cfg, "")))
+	appendFindings(ctx, &resp.Diagnostics, planner.CheckGatewayStatic(gatewayPlannerConfig(cfg, "")), &req.Config)
 }
 
 // ModifyPlan fills in what the plan can know (service_name, tags_all, the policy reset, the route
@@ -82,7 +83,7 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 	}
 
 	if r.data.planTimeValidation && serviceName != "" && needsGatewayLiveRules(state, &plan) {
-		r.liveRules(ctx, cfg, state, serviceName, &resp.Diagnostics)
+		r.liveRules(ctx, cfg, state, serviceName, &req.Config, &resp.Diagnostics)
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -129,7 +130,7 @@ func needsGatewayLiveRules(state, plan *gatewayEndpointModel) bool {
 	return state == nil || !plan.RouteTableIDs.Equal(state.RouteTableIDs) || !plan.Policy.Equal(state.Policy)
 }
 
-func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndpointModel, state *gatewayEndpointModel, serviceName string, diags *diag.Diagnostics) {
+func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndpointModel, state *gatewayEndpointModel, serviceName string, config *tfsdk.Config, diags *diag.Diagnostics) {
 	client := r.data.client
 	pcfg := gatewayPlannerConfig(cfg, client.Region)
 	if state != nil {
@@ -169,7 +170,7 @@ func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndp
 			facts.GatewayQuota = awsclient.DefaultGatewayEndpointsPerRegion
 		}
 	}
-	appendFindings(diags, planner.CheckGatewayLive(pcfg, facts))
+	appendFindings(ctx, diags, planner.CheckGatewayLive(pcfg, facts), config)
 }
 
 // factsProblem reports a fact the plan could not read. Refused for want of permission (AWS will

@@ -98,7 +98,7 @@ func (r *gatewayEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 					stringvalidator.RegexMatches(routeTableIDRegexp, "must be a route table ID such as rtb-0123456789abcdef0"))},
 			},
 			"service": schema.StringAttribute{
-				MarkdownDescription: "The service: a short name (" + quotedList(gatewayServices) + ") or a full name such as `com.amazonaws.us-east-1.s3`. Changing it to a different service replaces the endpoint.",
+				MarkdownDescription: "The service: a short name (" + quotedList(gatewayServices) + ") or a full name such as `com.amazonaws.us-east-1.s3`. Changing it to a different service replaces the endpoint; another spelling of the same service (`s3` or `com.amazonaws.<region>.s3`) is the same value and plans no change.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
@@ -27,7 +28,7 @@ func (r *interfaceEndpointResource) ValidateConfig(ctx context.Context, req reso
 		region = r.data.client.Region
 	}
 	cfg.interfaceUnsupported.validate(&resp.Diagnostics)
-	appendFindings(&resp.Diagnostics, planner.CheckInterfaceStatic(interfacePlannerConfig(cfg, region)))
+	appendFindings(ctx, &resp.Diagnostics, planner.CheckInterfaceStatic(interfacePlannerConfig(cfg, region)), &req.Config)
 }
 
 // interfacePlan is what ModifyPlan learnt from AWS for one plan.
@@ -80,7 +81,7 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 	// Gather facts and run the live rules.
 	var ip interfacePlan
 	if r.data.planTimeValidation && serviceName != "" {
-		ip = r.liveRules(ctx, cfg, state, serviceName, &resp.Diagnostics)
+		ip = r.liveRules(ctx, cfg, state, serviceName, &req.Config, &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -117,7 +118,7 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 // subnets: availability_zones) must not be missing in the apply-time re-plan when the first plan had
 // it, or a known value would turn unknown: a transient failure to read one stops the plan with the
 // call and its cause. Facts that only feed findings skip their rules with a warning.
-func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interfaceEndpointModel, state *interfaceEndpointModel, serviceName string, diags *diag.Diagnostics) interfacePlan {
+func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interfaceEndpointModel, state *interfaceEndpointModel, serviceName string, config *tfsdk.Config, diags *diag.Diagnostics) interfacePlan {
 	client := r.data.client
 	var ip interfacePlan
 	pcfg := interfacePlannerConfig(cfg, client.Region)
@@ -170,7 +171,7 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 	f.Endpoints = others
 	f.InterfaceQuota = awsclient.DefaultInterfaceEndpointsPerVPC
 	dec, findings := planner.CheckInterfaceLive(pcfg, *f)
-	appendFindings(diags, findings)
+	appendFindings(ctx, diags, findings, config)
 	ip.decisions = &dec
 	return ip
 }

@@ -104,7 +104,7 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 						Validators:          []validator.String{stringvalidator.OneOf(planner.DNSRecordIPTypes()...)},
 					},
 					"private_dns_only_for_inbound_resolver_endpoint": schema.BoolAttribute{
-						MarkdownDescription: "S3 with private DNS only: resolve the private DNS name only for queries from on-premises (inbound Resolver endpoints), so traffic from the VPC uses the S3 gateway endpoint. Needs a gateway endpoint for S3 in the VPC. When unset, the planner chooses at create: `true` when the VPC already has the gateway, else `false`; the choice is kept afterwards. Never sent for other services.",
+						MarkdownDescription: "S3 with private DNS only: resolve the private DNS name only for queries from on-premises (inbound Resolver endpoints), so traffic from the VPC uses the S3 gateway endpoint. Needs a gateway endpoint for S3 in the VPC. When unset, it is decided when the endpoint is created (or private DNS turned on): `true` when the VPC has the gateway at that moment, else `false`, sent explicitly because AWS's own default (`true`) would fail without the gateway. The plan shows it as known after apply, with a warning saying why (a gateway endpoint may be created or destroyed in the same apply); make this endpoint depend on a gateway created in the same apply to get `true`. The value is kept afterwards. Never sent for other services.",
 						Optional:            true,
 						Computed:            true,
 					},
@@ -153,14 +153,14 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"security_group_ids": schema.SetAttribute{
-				MarkdownDescription: "Security groups of the endpoint's network interfaces. When set, this resource owns the membership: groups attached out of band are shown in the plan and detached on apply. When unset, AWS attaches the VPC's default group and this resource leaves membership alone, for `vpce_security_group_association` resources to manage. Do not combine the two on one endpoint: with `security_group_ids` set, a group attached by an association is reported in the plan and detached on apply.",
+				MarkdownDescription: "Security groups of the endpoint's network interfaces. When set, this resource owns the membership: groups attached out of band are shown in the plan and detached on apply. When unset, AWS attaches the VPC's default group and this resource leaves membership alone, for `vpce_security_group_association` resources to manage. An empty set (`[]`, as `distinct(concat(var.security_group_ids, …))` often yields) means AWS's default: the endpoint gets the VPC's default security group, which the plan shows in `associated_security_group_ids`, and this resource owns the membership (other groups are detached). Do not combine the two on one endpoint: with `security_group_ids` set, a group attached by an association is reported in the plan and detached on apply.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{setvalidator.NoNullValues(), setvalidator.ValueStringsAre(
 					stringvalidator.RegexMatches(securityGroupIDRegexp, "must be a security group ID such as sg-0123456789abcdef0"))},
 			},
 			"service": schema.StringAttribute{
-				MarkdownDescription: "The service: a short name (`ssm`, `ecr.api`), a full name such as `com.amazonaws.us-east-1.ssm`, or a PrivateLink service name `com.amazonaws.vpce.<region>.vpce-svc-…`. Changing it to a different service replaces the endpoint.",
+				MarkdownDescription: "The service: a short name (`ssm`, `ecr.api`), a full name such as `com.amazonaws.us-east-1.ssm`, or a PrivateLink service name `com.amazonaws.vpce.<region>.vpce-svc-…`. Changing it to a different service replaces the endpoint; another spelling of the same service (`ssm` or `com.amazonaws.<region>.ssm`) is the same value and plans no change.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},

@@ -351,3 +351,81 @@ func testAccListEndpoints(t *testing.T, tg *acctest.Target, vpcID string) []ec2t
 	}
 	return out.VpcEndpoints
 }
+
+// A configuration walked through create, every in-place update and destroy: after each step the next
+// plan is empty, and no step shows a warning it did not cause.
+func TestAccEndpoints_walkEveryUpdate(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	net := tg.NewNetwork(t)
+	sg2 := testAccCreateSecurityGroup(t, tg, net.VPCID)
+	w := tg.NewWorkdir(t)
+	s3Policy := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}`
+	config := func(rtbs, subnets, groups []string, privateDNS, policy, tags string) string {
+		return fmt.Sprintf(`
+resource "vpce_gateway_endpoint" "s3" {
+  vpc_id          = %[1]q
+  service         = "s3"
+  route_table_ids = %[2]s
+%[6]s%[7]s}
+
+resource "vpce_interface_endpoint" "ssm" {
+  vpc_id              = %[1]q
+  service             = "ssm"
+  subnet_ids          = %[3]s
+  security_group_ids  = %[4]s
+  private_dns_enabled = %[5]s
+%[7]s}
+`, net.VPCID, testAccHCLList(rtbs), testAccHCLList(subnets), testAccHCLList(groups), privateDNS, policy, tags)
+	}
+	policy := fmt.Sprintf("  policy = %q\n", s3Policy)
+	tags := "  tags = {\n    Name = \"walk\"\n  }\n"
+	tags2 := "  tags = {\n    Name = \"walk\"\n    team = \"net\"\n  }\n"
+	rt, sn, sg := net.RouteTableIDs, net.SubnetIDs, net.SecurityGroupID
+	steps := []struct{ name, config string }{
+		{"create", config(rt[:1], sn[:1], []string{sg}, "true", "", "")},
+		{"add a route table", config(rt, sn[:1], []string{sg}, "true", "", "")},
+		{"add a subnet", config(rt, sn[:2], []string{sg}, "true", "", "")},
+		{"swap the security group", config(rt, sn[:2], []string{sg2}, "true", "", "")},
+		{"two security groups", config(rt, sn[:2], []string{sg, sg2}, "true", "", "")},
+		{"private DNS off", config(rt, sn[:2], []string{sg, sg2}, "false", "", "")},
+		{"private DNS on", config(rt, sn[:2], []string{sg, sg2}, "true", "", "")},
+		{"custom policy", config(rt, sn[:2], []string{sg, sg2}, "true", policy, "")},
+		{"tags", config(rt, sn[:2], []string{sg, sg2}, "true", policy, tags)},
+		{"tags changed", config(rt, sn[:2], []string{sg, sg2}, "true", policy, tags2)},
+		{"policy removed", config(rt, sn[:2], []string{sg, sg2}, "true", "", tags2)},
+		{"remove a route table, a subnet and a group", config(rt[:1], sn[:1], []string{sg}, "true", "", tags2)},
+		{"tags removed", config(rt[:1], sn[:1], []string{sg}, "true", "", "")},
+	}
+	for i, step := range steps {
+		w.SetConfig(step.config)
+		a := w.Apply("")
+		if a.Err != nil {
+			t.Fatalf("step %d (%s): apply: %s\n%v", i, step.name, a.Err, a.Diagnostics)
+		}
+		if ws := a.Warnings(); len(ws) > 0 {
+			t.Errorf("step %d (%s): the apply warns: %v", i, step.name, ws)
+		}
+		p := w.Plan("")
+		if p.Err != nil || p.HasChanges() {
+			t.Errorf("step %d (%s): the plan after the apply is not empty: %v %v", i, step.name, p.Err, p.Changes)
+		}
+		if ws := p.Warnings(); len(ws) > 0 {
+			t.Errorf("step %d (%s): the plan after the apply warns: %v", i, step.name, ws)
+		}
+		if i > 0 && tg.Emulator != nil && tg.Emulator.Calls("CreateVpcEndpoint") != 2 {
+			t.Fatalf("step %d (%s): CreateVpcEndpoint calls = %d, want 2: an in-place update replaced an endpoint", i, step.name, tg.Emulator.Calls("CreateVpcEndpoint"))
+		}
+	}
+	d := w.Destroy()
+	if d.Err != nil || len(d.Warnings()) > 0 {
+		t.Fatalf("destroy: %v %v", d.Err, d.Warnings())
+	}
+	if eps := testAccListEndpoints(t, tg, net.VPCID); len(eps) != 0 {
+		for _, e := range eps {
+			if e.State != ec2types.StateDeleted && !strings.EqualFold(string(e.State), "deleted") {
+				t.Errorf("endpoint %s left in state %s after destroy", aws.ToString(e.VpcEndpointId), e.State)
+			}
+		}
+	}
+}

@@ -73,16 +73,32 @@ func timeoutsAttribute(ctx context.Context, opts timeouts.Opts) schema.Attribute
 		}
 		s.Validators = []validator.String{timeoutValidator{}}
 		s.MarkdownDescription = fmt.Sprintf("How long the %s may take, as a duration such as `30s`, `10m` or `1h`: at least %s "+
-			"(AWS usually needs a minute or more). Defaults to %s. When it elapses the operation fails; an endpoint "+
-			"created before that is kept in state and tainted, so nothing is left behind unknown to Terraform.",
-			name, minOperationTimeout, defaultOperationTimeout)
+			"(AWS usually needs a minute or more). Defaults to %s. %s", name, minOperationTimeout, durationText(defaultOperationTimeout), timeoutOutcome[name])
 		s.Description = ""
 		attrs[name] = s
 	}
 	a.Attributes = attrs
 	a.MarkdownDescription = "Timeouts of the operations, each a duration such as `10m`. Defaults to " +
-		defaultOperationTimeout.String() + " each."
+		durationText(defaultOperationTimeout) + " each."
 	return a
+}
+
+// timeoutOutcome says what happens when each operation's timeout elapses.
+var timeoutOutcome = map[string]string{
+	"create": "When it elapses the apply fails; an endpoint created by then is kept in state and tainted (replaced by the next apply), so nothing is left behind unknown to Terraform.",
+	"update": "When it elapses the apply fails; the next plan shows what is still to change.",
+	"delete": "When it elapses the destroy fails and the endpoint stays in state; the next destroy waits for it again.",
+}
+
+// durationText renders a whole number of hours or minutes as a configuration would: 10m, 1h.
+func durationText(d time.Duration) string {
+	switch {
+	case d%time.Hour == 0:
+		return fmt.Sprintf("%dh", d/time.Hour)
+	case d%time.Minute == 0:
+		return fmt.Sprintf("%dm", d/time.Minute)
+	}
+	return d.String()
 }
 
 // tagsValidator checks a tags map against AWS's limits (the count with default_tags is checked in

@@ -11,8 +11,9 @@ resource "vpce_interface_endpoint" "ssm" {
   }
 }
 
-# An S3 interface endpoint next to the S3 gateway endpoint: the plan shows the planner's choice of
-# dns_options.private_dns_only_for_inbound_resolver_endpoint (true when the gateway already exists).
+# An S3 interface endpoint next to the S3 gateway endpoint, which it depends on (through vpc_id):
+# dns_options.private_dns_only_for_inbound_resolver_endpoint is decided when the interface endpoint is
+# created, after the gateway, so it becomes true. The plan shows it as known after apply, and says why.
 resource "vpce_gateway_endpoint" "s3" {
   vpc_id          = "vpc-0123456789abcdef0"
   service         = "s3"

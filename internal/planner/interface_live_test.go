@@ -219,9 +219,14 @@ func TestCheckInterfaceLive(t *testing.T) {
 			want:  []want{{"P8", SeverityWarning, "subnet_ids", "Subnet lacks the endpoint's IP address type", []string{"subnet-6 is IPv6-only (no IPv4 CIDR block)"}}},
 		},
 		{ // one finding per fact, listing the subnets, not one per subnet
-			name:  "dualstack with several ipv4-only subnets",
-			cfg:   cfgWith(func(c *InterfaceConfig) { c.IPAddressType = "dualstack"; c.SubnetIDs = []string{"subnet-a", "subnet-d", "subnet-b"} }),
-			facts: factsWith(func(f *InterfaceFacts) { f.Service.AvailabilityZones = append(f.Service.AvailabilityZones, "us-east-1d") }),
+			name: "dualstack with several ipv4-only subnets",
+			cfg: cfgWith(func(c *InterfaceConfig) {
+				c.IPAddressType = "dualstack"
+				c.SubnetIDs = []string{"subnet-a", "subnet-d", "subnet-b"}
+			}),
+			facts: factsWith(func(f *InterfaceFacts) {
+				f.Service.AvailabilityZones = append(f.Service.AvailabilityZones, "us-east-1d")
+			}),
 			want: []want{{"P8", SeverityWarning, "subnet_ids", "Subnet lacks the endpoint's IP address type", []string{
 				"The subnets subnet-a and subnet-d have no IPv6 CIDR block", "ip_address_type dualstack needs subnets with both IPv4 and IPv6",
 			}}},
@@ -247,10 +252,13 @@ func TestCheckInterfaceLive(t *testing.T) {
 			want:  []want{{"P10", SeverityError, "vpc_id", "VPC not found", []string{"InvalidVpcID.NotFound: The vpc ID 'vpc-1' does not exist"}}},
 		},
 		{
-			name:  "service not found suggests the nearest",
-			cfg:   cfgWith(func(c *InterfaceConfig) { c.Service = "secretmanager"; c.SubnetIDs = nil }),
-			facts: factsWith(func(f *InterfaceFacts) { f.Service = nil; f.ServiceCandidates = []string{"ssm", "secretsmanager", "sqs"} }),
-			want:  []want{{"P1", SeverityError, "service", "Service not found in region", []string{"Did you mean `secretsmanager`?"}}},
+			name: "service not found suggests the nearest",
+			cfg:  cfgWith(func(c *InterfaceConfig) { c.Service = "secretmanager"; c.SubnetIDs = nil }),
+			facts: factsWith(func(f *InterfaceFacts) {
+				f.Service = nil
+				f.ServiceCandidates = []string{"ssm", "secretsmanager", "sqs"}
+			}),
+			want: []want{{"P1", SeverityError, "service", "Service not found in region", []string{"Did you mean `secretsmanager`?"}}},
 		},
 		{name: "ip type unknown skips P8", cfg: cfgWith(func(c *InterfaceConfig) { c.IPAddressTypeUnknown = true; c.SubnetIDs = []string{"subnet-6"} }), facts: baseInterfaceFacts()},
 		{

@@ -339,6 +339,7 @@ func (p *vpceProvider) Resources(_ context.Context) []func() resource.Resource {
 func (p *vpceProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewEndpointDataSource,
+		NewEndpointsDataSource,
 		NewServiceDataSource,
 		NewServicesDataSource,
 	}

@@ -1,6 +1,7 @@
 package planner
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -110,4 +111,92 @@ func cutFullNamePrefix(name string) (prefix, rest string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// partitionsByRegionPrefix maps region-name prefixes to AWS partitions, longest first.
+var partitionsByRegionPrefix = []struct{ prefix, partition string }{
+	{"us-isob-", "aws-iso-b"},
+	{"us-isof-", "aws-iso-f"},
+	{"eu-isoe-", "aws-iso-e"},
+	{"us-gov-", "aws-us-gov"},
+	{"us-iso-", "aws-iso"},
+	{"eusc-", "aws-eusc"},
+	{"cn-", "aws-cn"},
+}
+
+// Partition returns the AWS partition of a region: aws-cn for cn-*, aws-us-gov for us-gov-*, aws-iso,
+// aws-iso-b, aws-iso-e and aws-iso-f for the isolated regions, aws-eusc for eusc-*, else aws.
+func Partition(region string) string {
+	for _, p := range partitionsByRegionPrefix {
+		if strings.HasPrefix(region, p.prefix) {
+			return p.partition
+		}
+	}
+	return "aws"
+}
+
+// ServiceNameParts is a full service name taken apart.
+type ServiceNameParts struct {
+	Prefix      string // reverse-DNS prefix without its final dot: com.amazonaws, cn.com.amazonaws, aws.sagemaker, com.amazonaws.vpce
+	Region      string
+	Service     string // the part after the region: s3, ecr.api, transcribe (its .cn suffix cut), notebook, vpce-svc-…
+	ShortName   string // what `service` accepts in place of the full name; "" when there is none (PrivateLink, aws.…)
+	PrivateLink bool
+	ServiceID   string // vpce-svc-… of a PrivateLink service
+}
+
+// ParseServiceName takes a full service name apart. A short name, or a malformed name, is an error.
+func ParseServiceName(name string) (ServiceNameParts, error) {
+	if err := checkServiceSyntax(name); err != nil {
+		return ServiceNameParts{}, err
+	}
+	if !isFullName(name) {
+		return ServiceNameParts{}, fmt.Errorf("service %q is a short name, not a full service name such as "+
+			"com.amazonaws.us-east-1.s3", name)
+	}
+	if err := checkFullName(name); err != nil {
+		return ServiceNameParts{}, err
+	}
+	if rest, ok := strings.CutPrefix(name, prefixPrivateLink); ok {
+		region, id, _ := strings.Cut(rest, ".")
+		return ServiceNameParts{Prefix: strings.TrimSuffix(prefixPrivateLink, "."), Region: region, Service: id, PrivateLink: true, ServiceID: id}, nil
+	}
+	if rest, ok := strings.CutPrefix(name, prefixAWSOther); ok {
+		// aws.<namespace>.<region>.<service>: the region is the first segment that is one.
+		segs := strings.Split(rest, ".")
+		for i := 1; i < len(segs)-1; i++ {
+			if IsRegion(segs[i]) {
+				return ServiceNameParts{Prefix: prefixAWSOther + strings.Join(segs[:i], "."), Region: segs[i], Service: strings.Join(segs[i+1:], ".")}, nil
+			}
+		}
+		return ServiceNameParts{Prefix: strings.TrimSuffix(prefixAWSOther, "."), Service: rest}, nil
+	}
+	prefix, rest, _ := cutFullNamePrefix(name)
+	region, short, ok := splitFullName(name)
+	if !ok {
+		// A service outside any region, such as com.amazonaws.s3-global.accesspoint.
+		return ServiceNameParts{Prefix: strings.TrimSuffix(prefix, "."), Service: rest}, nil
+	}
+	return ServiceNameParts{Prefix: strings.TrimSuffix(prefix, "."), Region: region, Service: short, ShortName: short}, nil
+}
+
+// GatewayServiceName reports whether a service, by short or full name, offers Gateway endpoints: a
+// short name of the gateway services, or the full name such a service has as a Gateway in its region
+// (com.amazonaws.cn-north-1.s3 is; cn.com.amazonaws.cn-north-1.s3, S3's interface service in China, is
+// not). A malformed name is an error.
+func GatewayServiceName(service string) (bool, error) {
+	if err := checkServiceSyntax(service); err != nil {
+		return false, err
+	}
+	if !isFullName(service) {
+		return GatewayCapable(service), nil
+	}
+	parts, err := ParseServiceName(service)
+	if err != nil {
+		return false, err
+	}
+	if parts.ShortName == "" || !GatewayCapable(parts.ShortName) {
+		return false, nil
+	}
+	return partitionServiceName(parts.ShortName, parts.Region, TypeGateway) == service, nil
 }

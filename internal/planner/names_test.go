@@ -342,3 +342,87 @@ func TestServiceRegion(t *testing.T) {
 		}
 	}
 }
+
+func TestPartition(t *testing.T) {
+	t.Parallel()
+	for region, want := range map[string]string{
+		"us-east-1": "aws", "eu-west-1": "aws", "cn-north-1": "aws-cn", "us-gov-west-1": "aws-us-gov",
+		"us-iso-east-1": "aws-iso", "us-isob-east-1": "aws-iso-b", "us-isof-south-1": "aws-iso-f",
+		"eu-isoe-west-1": "aws-iso-e", "eusc-de-east-1": "aws-eusc",
+	} {
+		if got := Partition(region); got != want {
+			t.Errorf("Partition(%q) = %q, want %q", region, got, want)
+		}
+	}
+}
+
+func TestParseServiceName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		want    ServiceNameParts
+		wantErr string
+	}{
+		{in: "com.amazonaws.us-east-1.s3", want: ServiceNameParts{Prefix: "com.amazonaws", Region: "us-east-1", Service: "s3", ShortName: "s3"}},
+		{in: "com.amazonaws.eu-west-1.ecr.api", want: ServiceNameParts{Prefix: "com.amazonaws", Region: "eu-west-1", Service: "ecr.api", ShortName: "ecr.api"}},
+		{in: "cn.com.amazonaws.cn-north-1.transcribe.cn", want: ServiceNameParts{Prefix: "cn.com.amazonaws", Region: "cn-north-1", Service: "transcribe", ShortName: "transcribe"}},
+		{in: "gov.ic.c2s.us-iso-east-1.ec2", want: ServiceNameParts{Prefix: "gov.ic.c2s", Region: "us-iso-east-1", Service: "ec2", ShortName: "ec2"}},
+		{in: "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0", want: ServiceNameParts{Prefix: "com.amazonaws.vpce", Region: "us-west-2",
+			Service: "vpce-svc-0123456789abcdef0", PrivateLink: true, ServiceID: "vpce-svc-0123456789abcdef0"}},
+		{in: "aws.sagemaker.us-east-1.notebook", want: ServiceNameParts{Prefix: "aws.sagemaker", Region: "us-east-1", Service: "notebook"}},
+		{in: "com.amazonaws.s3-global.accesspoint", want: ServiceNameParts{Prefix: "com.amazonaws", Service: "s3-global.accesspoint"}},
+		{in: "s3", wantErr: "is a short name"},
+		{in: "com.amazonaws.us-east-1", wantErr: "incomplete"},
+		{in: "com.amazonaws.vpce.us-east-1.vpce-svc-xyz", wantErr: "not a valid PrivateLink"},
+		{in: "Com.amazonaws.us-east-1.s3", wantErr: "uppercase"},
+		{in: "", wantErr: "malformed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			got, err := ParseServiceName(tt.in)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("ParseServiceName(%q) = %+v, %v; want an error containing %q", tt.in, got, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("ParseServiceName(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+			}
+			if got.ShortName != "" {
+				if back, err := ResolveServiceNameForType(got.ShortName, got.Region, TypeInterface); err != nil || back != tt.in {
+					t.Errorf("the short name %q does not resolve back to %q: %q, %v", got.ShortName, tt.in, back, err)
+				}
+			}
+		})
+	}
+}
+
+func TestGatewayServiceName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		want    bool
+		wantErr bool
+	}{
+		{in: "s3", want: true},
+		{in: "dynamodb", want: true},
+		{in: "s3express", want: true},
+		{in: "ssm", want: false},
+		{in: "com.amazonaws.us-east-1.s3", want: true},
+		{in: "com.amazonaws.us-east-1.ssm", want: false},
+		{in: "com.amazonaws.cn-north-1.s3", want: true},
+		{in: "cn.com.amazonaws.cn-north-1.s3", want: false}, // S3's interface service in China
+		{in: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", want: false},
+		{in: "aws.sagemaker.us-east-1.notebook", want: false},
+		{in: "S3", wantErr: true},
+		{in: "com.amazonaws.us-east-1", wantErr: true},
+	}
+	for _, tt := range tests {
+		got, err := GatewayServiceName(tt.in)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("GatewayServiceName(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.wantErr)
+		}
+	}
+}

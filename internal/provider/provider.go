@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -29,6 +30,7 @@ const RegistryAddress = "registry.terraform.io/vpce-dev/vpce"
 
 var (
 	_ provider.Provider                   = (*vpceProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*vpceProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*vpceProvider)(nil)
 )
 
@@ -342,6 +344,16 @@ func (p *vpceProvider) DataSources(_ context.Context) []func() datasource.DataSo
 		NewEndpointsDataSource,
 		NewServiceDataSource,
 		NewServicesDataSource,
+	}
+}
+
+// Functions are the provider functions (Terraform 1.8 and later, OpenTofu 1.7 and later); older CLIs
+// do not see them.
+func (p *vpceProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewGatewaySupportedFunction,
+		NewParseServiceNameFunction,
+		NewServiceNameFunction,
 	}
 }
 

@@ -29,7 +29,7 @@ func (f *gatewaySupportedFunction) Definition(_ context.Context, _ function.Defi
 			"region (`com.amazonaws.cn-north-1.s3` is; `cn.com.amazonaws.cn-north-1.s3`, S3's interface service in China, is not). " +
 			"Every other service, PrivateLink services included, offers Interface endpoints only. A malformed name is an error. " +
 			"Pure: no AWS call is made, so it does not tell whether the service exists in a region (the `vpce_service` data source's " +
-			"`gateway_supported` does).",
+			"`gateway_supported` does). " + functionVersionNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "service", MarkdownDescription: "Short name such as `s3`, or a full service name."},
 		},

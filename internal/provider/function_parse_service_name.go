@@ -44,7 +44,7 @@ func (f *parseServiceNameFunction) Definition(_ context.Context, _ function.Defi
 			"- `short_name`: the short name the endpoint resources' `service` argument and `service_name()` accept in its place (`s3`), null when the service has none (PrivateLink services, `aws.…` names);\n" +
 			"- `private_link`: whether it is a PrivateLink endpoint service (`com.amazonaws.vpce.<region>.vpce-svc-…`);\n" +
 			"- `service_id`: the `vpce-svc-…` ID of a PrivateLink service, else null.\n\n" +
-			"A short name or a malformed name is an error. Pure: no AWS call is made.",
+			"A short name or a malformed name is an error. Pure: no AWS call is made. " + functionVersionNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "name", MarkdownDescription: "Full service name, such as `com.amazonaws.us-east-1.s3` or `com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0`."},
 		},

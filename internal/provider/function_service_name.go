@@ -19,6 +19,9 @@ func NewServiceNameFunction() function.Function {
 
 type serviceNameFunction struct{}
 
+// functionVersionNote ends every provider function's description.
+const functionVersionNote = "Provider functions need Terraform 1.8 or later, or OpenTofu 1.7 or later; older versions do not see them."
+
 // functionEndpointTypes are the values of service_name's endpoint_type.
 var functionEndpointTypes = []string{planner.TypeGateway, planner.TypeInterface}
 
@@ -29,15 +32,15 @@ func (f *serviceNameFunction) Metadata(_ context.Context, _ function.MetadataReq
 func (f *serviceNameFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "Full name of an AWS service in a region",
-		MarkdownDescription: "Returns the full VPC endpoint service name of an AWS service in a region, with the partition's naming rules, " +
-			"as the endpoint resources resolve their `service` argument: `service_name(\"s3\", \"us-east-1\")` is `com.amazonaws.us-east-1.s3`. " +
+		MarkdownDescription: "Returns the full VPC endpoint service name of an AWS service in a region, with the partition's naming rules: " +
+			"`service_name(\"s3\", \"us-east-1\")` is `com.amazonaws.us-east-1.s3`. " +
 			"Most services are `com.amazonaws.<region>.<service>` in every partition, GovCloud included; the China regions name some interface " +
 			"services `cn.com.amazonaws.<region>.<service>` (`ec2`, `ecr.api`, `s3`… but not `ssm` or `logs`), and the isolated regions have " +
 			"prefixes of their own (`gov.ic.c2s`, `gov.sgov.sc2s`, `gov.ic.hci.csp`, `uk.adc-e.cloud`, `eu.amazonaws`) for a few services. " +
 			"Where a service's name differs by endpoint type (S3 in China: `cn.com.amazonaws.cn-north-1.s3` as an interface service, " +
 			"`com.amazonaws.cn-north-1.s3` as a gateway), the optional third argument picks one: " + quotedList(functionEndpointTypes) +
 			"; without it the interface name is returned, as `vpce_interface_endpoint` uses it. A full name is returned unchanged. " +
-			"Pure: no AWS call is made, so the name is not checked to exist (the `vpce_service` data source does that).",
+			"Pure: no AWS call is made, so the name is not checked to exist (the `vpce_service` data source does that). " + functionVersionNote,
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "service", MarkdownDescription: "Short name such as `s3` or `ecr.api`, or a full name (returned unchanged)."},
 			function.StringParameter{Name: "region", MarkdownDescription: "AWS region, such as `us-east-1`."},

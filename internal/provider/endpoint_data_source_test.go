@@ -189,3 +189,40 @@ func testAccTagEndpoint(t *testing.T, tg *acctest.Target, id string, tags map[st
 		t.Fatalf("tagging %s: %s", id, err)
 	}
 }
+
+// TestAccEndpointDataSource_tagsDeferred: tags that are unknown at plan defer the read to the apply,
+// which then returns all of the endpoint's tags, not only those searched for, without an
+// inconsistent-result error.
+func TestAccEndpointDataSource_tagsDeferred(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	net := tg.NewNetwork(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: tg.ProviderFactories(),
+		CheckDestroy:             testAccCheckGatewayEndpointDestroy(tg),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "vpce_gateway_endpoint" "test" {
+  vpc_id  = %[1]q
+  service = "s3"
+  tags = {
+    Name = "s3"
+    team = "net"
+  }
+}
+
+data "vpce_endpoint" "test" {
+  vpc_id = %[1]q
+  tags = {
+    Name = vpce_gateway_endpoint.test.tags_all["Name"]
+  }
+}
+`, net.VPCID),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPair("data.vpce_endpoint.test", "id", gatewayResourceName, "id"),
+				resource.TestCheckResourceAttr("data.vpce_endpoint.test", "tags.%", "2"),
+				resource.TestCheckResourceAttr("data.vpce_endpoint.test", "tags.team", "net"),
+			),
+		}},
+	})
+}

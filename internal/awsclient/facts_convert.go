@@ -1,6 +1,7 @@
 package awsclient
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -42,6 +43,17 @@ func ServiceFactsFromSDK(d ec2types.ServiceDetail, providerRegion string) planne
 		PolicySupported:     aws.ToBool(d.VpcEndpointPolicySupported),
 		AcceptanceRequired:  aws.ToBool(d.AcceptanceRequired),
 		Owner:               aws.ToString(d.Owner),
+		ServiceID:           aws.ToString(d.ServiceId),
+		ManagesVPCEndpoints: aws.ToBool(d.ManagesVpcEndpoints),
+	}
+	for _, n := range d.BaseEndpointDnsNames {
+		f.BaseEndpointDNSNames = appendUnique(f.BaseEndpointDNSNames, n)
+	}
+	if len(d.Tags) > 0 {
+		f.Tags = make(map[string]string, len(d.Tags))
+		for _, t := range d.Tags {
+			f.Tags[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		}
 	}
 	for _, t := range d.ServiceType {
 		f.ServiceTypes = appendUnique(f.ServiceTypes, normaliseType(string(t.ServiceType)))
@@ -61,8 +73,9 @@ func ServiceFactsFromSDK(d ec2types.ServiceDetail, providerRegion string) planne
 }
 
 // ServiceFactsFromSDKList converts service details, merging the entries EC2 lists once per endpoint
-// type under one name (S3 and DynamoDB appear twice: a Gateway and an Interface entry). Order follows
-// the first appearance of each name.
+// type under one name (S3 and DynamoDB appear twice: a Gateway and an Interface entry, each with its
+// own ServiceId; the merged facts keep the Gateway entry's, the preferred type). Order follows the
+// first appearance of each name.
 func ServiceFactsFromSDKList(details []ec2types.ServiceDetail, providerRegion string) []planner.ServiceFacts {
 	out := make([]planner.ServiceFacts, 0, len(details))
 	index := map[string]int{}
@@ -93,6 +106,19 @@ func ServiceFactsFromSDKList(details []ec2types.ServiceDetail, providerRegion st
 		}
 		m.PolicySupported = m.PolicySupported || f.PolicySupported
 		m.AcceptanceRequired = m.AcceptanceRequired || f.AcceptanceRequired
+		m.ManagesVPCEndpoints = m.ManagesVPCEndpoints || f.ManagesVPCEndpoints
+		if m.ServiceID == "" || (f.ServiceID != "" && slices.Contains(f.ServiceTypes, planner.TypeGateway)) {
+			m.ServiceID = f.ServiceID
+		}
+		for _, n := range f.BaseEndpointDNSNames {
+			m.BaseEndpointDNSNames = appendUnique(m.BaseEndpointDNSNames, n)
+		}
+		for k, v := range f.Tags {
+			if m.Tags == nil {
+				m.Tags = map[string]string{}
+			}
+			m.Tags[k] = v
+		}
 	}
 	return out
 }
@@ -108,6 +134,8 @@ func cloneServiceFacts(sf *planner.ServiceFacts) *planner.ServiceFacts {
 	cp.PrivateDNSNames = slices.Clone(sf.PrivateDNSNames)
 	cp.SupportedIPAddressTypes = slices.Clone(sf.SupportedIPAddressTypes)
 	cp.SupportedRegions = slices.Clone(sf.SupportedRegions)
+	cp.BaseEndpointDNSNames = slices.Clone(sf.BaseEndpointDNSNames)
+	cp.Tags = maps.Clone(sf.Tags)
 	return &cp
 }
 

@@ -31,6 +31,7 @@ type service struct {
 	owner         string // "amazon" or an account id
 	crossRegion   bool
 	region        string
+	tags          []tag // the owner's tags on the service (customer services only)
 }
 
 // interfaceServices is the table of AWS interface services: short name,
@@ -108,8 +109,10 @@ func catalog(region string) []*service {
 		accept bool
 		owner  string
 		cross  bool
-	}{{own, true, DefaultAccountID, false}, {other, true, OtherAccountID, false}, {noAcc, false, OtherAccountID, true}} {
-		out = append(out, &service{name: c.name, short: ServiceID(c.name, typeInterface), typ: typeInterface, acceptance: c.accept, owner: c.owner, crossRegion: c.cross, region: region})
+		kind   string
+	}{{own, true, DefaultAccountID, false, "accept-own"}, {other, true, OtherAccountID, false, "accept-other"}, {noAcc, false, OtherAccountID, true, "no-accept"}} {
+		out = append(out, &service{name: c.name, short: ServiceID(c.name, typeInterface), typ: typeInterface, acceptance: c.accept, owner: c.owner, crossRegion: c.cross, region: region,
+			tags: []tag{{"Name", c.kind}, {"team", "platform"}}})
 	}
 	sortServices(out)
 	return out

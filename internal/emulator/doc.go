@@ -53,8 +53,13 @@
 // Customer PrivateLink services (CustomerServiceNames): one requiring
 // acceptance owned by DefaultAccountID, one requiring acceptance owned by
 // OtherAccountID, one not requiring acceptance; none has a private DNS name
-// or policy support. Cross-region (ServiceRegion): the s3 interface service
-// and the no-acceptance customer service, between the regions in
+// or policy support; each carries the tags Name=<accept-own|accept-other|
+// no-accept> and team=platform (AWS services have none), which
+// DescribeVpcEndpointServices returns to every account and matches with
+// tag:<key> and tag-key filters (whether EC2 shows a service owner's tags to
+// consumers in other accounts is not documented). ManagesVpcEndpoints is
+// false for every service. Cross-region (ServiceRegion): the s3 interface
+// service and the no-acceptance customer service, between the regions in
 // CrossRegionServiceRegions. Zones: us-east-1a–f (use1-az1…6), <region>a–c
 // elsewhere.
 //
@@ -103,6 +108,10 @@
 //   - The consistency window is not scaled by TimeScale and only hides new
 //     endpoints from DescribeVpcEndpoints.
 //   - Throttling is one bucket for the whole server.
+//   - Every region's AWS services are named com.amazonaws.<region>.<svc>,
+//     also in the regions where EC2 names some of them with a prefix of its
+//     own (cn.com.amazonaws.cn-north-1.ec2; see the planner's partition
+//     rules).
 //   - Prefix list ids and CIDRs are real for us-east-1 s3/dynamodb only;
 //     elsewhere they are stable made-up values.
 //   - Answers larger than 2 KiB are delayed by 2 ms: on loopback, a fast

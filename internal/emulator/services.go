@@ -31,12 +31,13 @@ type xService struct {
 	ManagesEndpoints   bool           `xml:"managesVpcEndpoints"`
 	Verification       string         `xml:"privateDnsNameVerificationState,omitempty"`
 	IPTypes            []string       `xml:"supportedIpAddressTypeSet>item"`
+	Tags               []tag          `xml:"tagSet>item"`
 }
 
 func xmlService(s *service) xService {
 	x := xService{ServiceName: s.name, ServiceID: s.id(), ServiceType: []xServiceType{{s.typ}}, ServiceRegion: s.region,
 		Owner: s.owner, BaseDNSNames: s.baseDNSNames(), PrivateDNSName: s.privateDNS, PolicySupported: s.policy,
-		AcceptanceRequired: s.acceptance, IPTypes: s.ipTypes()}
+		AcceptanceRequired: s.acceptance, IPTypes: s.ipTypes(), Tags: s.tags}
 	for _, z := range zones(s.region) {
 		if s.offeredIn(z.name) {
 			x.AZs = append(x.AZs, z.name)
@@ -86,7 +87,7 @@ func hDescribeVpcEndpointServices(s *Server, r *request, out *bytes.Buffer) *api
 		if len(names) > 0 && !contains(names, svc.name) {
 			continue
 		}
-		ok, e := matchFilters(fs, nil, func(n string) ([]string, bool) {
+		ok, e := matchFilters(fs, svc.tags, func(n string) ([]string, bool) {
 			switch n {
 			case "service-name":
 				return []string{svc.name}, true

@@ -18,8 +18,12 @@ type ServiceFacts struct {
 	AcceptanceRequired      bool
 	SupportedIPAddressTypes []string // "ipv4", "ipv6"
 	Owner                   string   // "amazon" or an account id
-	// ManagesVPCEndpoints / SupportedRegions are not needed by the rules.
-	SupportedRegions []string // for cross-region (P9): regions the service can be reached from
+	SupportedRegions        []string // for cross-region (P9): regions the service can be reached from
+	// Not needed by the rules; shown by the data sources.
+	ServiceID            string // vpce-svc-…; for a service listed once per type, the Gateway entry's
+	BaseEndpointDNSNames []string
+	ManagesVPCEndpoints  bool
+	Tags                 map[string]string
 }
 
 // SubnetFacts is what DescribeSubnets says of one subnet.

@@ -22,8 +22,9 @@ const acceptedForms = "use a short name such as s3, ecr.api or execute-api; a fu
 	"or a PrivateLink service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"
 
 var (
-	// regionPattern matches AWS region names: us-east-1, us-gov-west-1, cn-northwest-1, eu-isoe-west-1.
-	regionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+	// regionPattern matches AWS region names: us-east-1, us-gov-west-1, cn-northwest-1, eu-isoe-west-1,
+	// eusc-de-east-1.
+	regionPattern = regexp.MustCompile(`^[a-z]{2,4}(-[a-z]+)+-[0-9]+$`)
 	// segmentPattern matches one dot-separated segment of a service name.
 	segmentPattern = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
 	hexPattern     = regexp.MustCompile(`^[0-9a-f]+$`)
@@ -52,14 +53,25 @@ func PreferredType(serviceTypes []string) string {
 // IsRegion reports whether s has the shape of an AWS region name (us-east-1, us-gov-west-1, ...).
 func IsRegion(s string) bool { return regionPattern.MatchString(s) }
 
-// ResolveServiceName turns the `service` argument into a full service name for region.
+// ResolveServiceName turns the `service` argument into a full service name for region, in the form
+// an Interface endpoint uses (see ResolveServiceNameForType).
 //
-// A short name ("s3", "ecr.api", "execute-api") becomes com.amazonaws.<region>.<short>, or
-// cn.com.amazonaws.<region>.<short> in the China regions. A full name (com.amazonaws.…,
-// cn.com.amazonaws.…, aws.…) or a PrivateLink service name (com.amazonaws.vpce.<region>.vpce-svc-…)
-// passes through unchanged, whatever its region: whether the service exists is a live rule (P1, P9).
-// region is only needed, and only checked, for short names.
+// A short name ("s3", "ecr.api", "execute-api") becomes com.amazonaws.<region>.<short>, or the
+// region's own prefix where the partition rules say so (cn.com.amazonaws.cn-north-1.ec2 in China).
+// A full name (com.amazonaws.…, cn.com.amazonaws.…, aws.…, or another partition prefix) or a
+// PrivateLink service name (com.amazonaws.vpce.<region>.vpce-svc-…) passes through unchanged,
+// whatever its region: whether the service exists is a live rule (P1, P9). region is only needed, and
+// only checked, for short names.
 func ResolveServiceName(service, region string) (string, error) {
+	return ResolveServiceNameForType(service, region, TypeInterface)
+}
+
+// ResolveServiceNameForType is ResolveServiceName for one endpoint type. The two forms differ only
+// where a region names a service with a prefix of its own for its interface endpoints but not for
+// its gateway: S3 in China is cn.com.amazonaws.cn-north-1.s3 as an Interface service and
+// com.amazonaws.cn-north-1.s3 as a Gateway. Any endpointType other than TypeGateway gives the
+// interface form.
+func ResolveServiceNameForType(service, region, endpointType string) (string, error) {
 	if service == "" {
 		return "", fmt.Errorf("service must not be empty: %s", acceptedForms)
 	}
@@ -80,25 +92,60 @@ func ResolveServiceName(service, region string) (string, error) {
 		return "", fmt.Errorf("cannot resolve service %q: region %q is not an AWS region name such as us-east-1",
 			service, region)
 	}
-	return servicePrefix(region) + region + "." + service, nil
+	return partitionServiceName(service, region, endpointType), nil
 }
 
 // ShortName returns the short name of a full AWS service name ("com.amazonaws.us-east-1.s3" → "s3",
-// "cn.com.amazonaws.cn-north-1.ecr.api" → "ecr.api"). PrivateLink service names and names of any
-// other shape are returned whole.
+// "cn.com.amazonaws.cn-north-1.ecr.api" → "ecr.api", "cn.com.amazonaws.cn-north-1.transcribe.cn" →
+// "transcribe"). PrivateLink service names and names of any other shape are returned whole.
 func ShortName(serviceName string) string {
-	rest, ok := strings.CutPrefix(serviceName, prefixChina)
+	_, short, ok := splitFullName(serviceName)
 	if !ok {
-		rest, ok = strings.CutPrefix(serviceName, prefixAWS)
-	}
-	if !ok {
-		return serviceName
-	}
-	region, short, ok := strings.Cut(rest, ".")
-	if !ok || short == "" || !IsRegion(region) {
 		return serviceName
 	}
 	return short
+}
+
+// ServiceRegion returns the region of a full AWS or PrivateLink service name
+// ("com.amazonaws.us-east-1.s3" → "us-east-1"), or "" when the name has none.
+func ServiceRegion(serviceName string) string {
+	if rest, ok := strings.CutPrefix(serviceName, prefixPrivateLink); ok {
+		if region, _, ok := strings.Cut(rest, "."); ok && IsRegion(region) {
+			return region
+		}
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(serviceName, prefixAWSOther); ok {
+		// aws.<namespace>.<region>.<service>
+		segs := strings.Split(rest, ".")
+		if len(segs) >= 3 && IsRegion(segs[1]) {
+			return segs[1]
+		}
+		return ""
+	}
+	region, _, _ := splitFullName(serviceName)
+	return region
+}
+
+// splitFullName splits a full AWS service name into its region and short name.
+func splitFullName(serviceName string) (region, short string, ok bool) {
+	if strings.HasPrefix(serviceName, prefixPrivateLink) {
+		return "", "", false
+	}
+	prefix, rest, ok := cutFullNamePrefix(serviceName)
+	if !ok {
+		return "", "", false
+	}
+	region, short, ok = strings.Cut(rest, ".")
+	if !ok || short == "" || !IsRegion(region) {
+		return "", "", false
+	}
+	if prefix == prefixChina {
+		if base, cut := strings.CutSuffix(short, chinaSuffix); cut && slices.Contains(chinaSuffixServices, base) {
+			short = base
+		}
+	}
+	return region, short, true
 }
 
 // IsPrivateLinkName reports whether serviceName is a PrivateLink endpoint service name
@@ -133,16 +180,12 @@ func (c InterfaceConfig) serviceRegion() string {
 	return c.Region
 }
 
-func servicePrefix(region string) string {
-	if strings.HasPrefix(region, "cn-") {
-		return prefixChina
-	}
-	return prefixAWS
-}
-
 func isFullName(s string) bool {
-	return strings.HasPrefix(s, prefixAWS) || strings.HasPrefix(s, prefixChina) ||
-		strings.HasPrefix(s, prefixAWSOther)
+	if strings.HasPrefix(s, prefixAWSOther) {
+		return true
+	}
+	_, _, ok := cutFullNamePrefix(s)
+	return ok
 }
 
 // checkServiceSyntax checks what every form shares: lowercase letters, digits, hyphens, and dots
@@ -177,20 +220,17 @@ func checkFullName(s string) error {
 			return fmt.Errorf("service %q is not a valid PrivateLink service name "+
 				"(com.amazonaws.vpce.<region>.vpce-svc-<hex id>): %s", s, acceptedForms)
 		}
-	case strings.HasPrefix(s, prefixChina):
-		if len(segs) < 5 {
-			return fmt.Errorf("service %q is incomplete (cn.com.amazonaws.<region>.<service>): %s",
-				s, acceptedForms)
-		}
-	case strings.HasPrefix(s, prefixAWS):
-		if len(segs) < 4 {
-			return fmt.Errorf("service %q is incomplete (com.amazonaws.<region>.<service>): %s",
-				s, acceptedForms)
-		}
-	default: // aws.…
+	case strings.HasPrefix(s, prefixAWSOther):
 		if len(segs) < 3 {
 			return fmt.Errorf("service %q is incomplete (aws.<namespace>.<region>.<service>): %s",
 				s, acceptedForms)
+		}
+	default:
+		// <prefix>.<region>.<service>: com.amazonaws.us-east-1.s3, cn.com.amazonaws.cn-north-1.ec2, …
+		prefix, rest, _ := cutFullNamePrefix(s)
+		if len(strings.Split(rest, ".")) < 2 {
+			return fmt.Errorf("service %q is incomplete (%s<region>.<service>): %s",
+				s, prefix, acceptedForms)
 		}
 	}
 	return nil

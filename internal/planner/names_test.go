@@ -80,6 +80,10 @@ func TestShortName(t *testing.T) {
 		{"com.amazonaws.us-gov-west-1.dynamodb", "dynamodb"},
 		{"cn.com.amazonaws.cn-north-1.s3", "s3"},
 		{"cn.com.amazonaws.cn-northwest-1.ecr.dkr", "ecr.dkr"},
+		{"cn.com.amazonaws.cn-north-1.transcribe.cn", "transcribe"},
+		{"com.amazonaws.cn-north-1.transcribe.cn", "transcribe.cn"},
+		{"gov.ic.c2s.us-iso-east-1.ecr.api", "ecr.api"},
+		{"eu.amazonaws.eusc-de-east-1.execute-api", "execute-api"},
 		{"com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"},
 		{"aws.sagemaker.us-east-1.notebook", "aws.sagemaker.us-east-1.notebook"},
 		{"com.amazonaws.s3-global.accesspoint", "com.amazonaws.s3-global.accesspoint"},
@@ -163,6 +167,7 @@ func TestIsRegion(t *testing.T) {
 		{"us-gov-west-1", true},
 		{"cn-northwest-1", true},
 		{"eu-isoe-west-1", true},
+		{"eusc-de-east-1", true},
 		{"ap-southeast-5", true},
 		{"us-east", false},
 		{"useast1", false},
@@ -214,6 +219,8 @@ func FuzzResolveServiceName(f *testing.F) {
 	for _, seed := range []struct{ service, region string }{
 		{"s3", "us-east-1"},
 		{"ecr.api", "cn-north-1"},
+		{"transcribe", "cn-northwest-1"},
+		{"ec2", "us-iso-west-1"},
 		{"execute-api", "us-gov-west-1"},
 		{"com.amazonaws.us-east-1.s3", "us-east-1"},
 		{"cn.com.amazonaws.cn-north-1.s3", "cn-north-1"},
@@ -266,5 +273,156 @@ func TestCheckStaticWithoutRegion(t *testing.T) {
 	}
 	if fs := CheckGatewayStatic(GatewayConfig{Service: "S3 "}); len(fs) != 1 {
 		t.Errorf("malformed service without region: %v, want one finding", fs)
+	}
+}
+
+func TestResolveServiceNameForType(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, service, region, typ, want string
+	}{
+		{"commercial interface", "ec2", "us-east-1", TypeInterface, "com.amazonaws.us-east-1.ec2"},
+		{"commercial gateway", "s3", "eu-west-1", TypeGateway, "com.amazonaws.eu-west-1.s3"},
+		{"govcloud keeps com.amazonaws", "ecr.api", "us-gov-west-1", TypeInterface, "com.amazonaws.us-gov-west-1.ecr.api"},
+		{"china listed service", "ec2", "cn-north-1", TypeInterface, "cn.com.amazonaws.cn-north-1.ec2"},
+		{"china unlisted service", "ssm", "cn-north-1", TypeInterface, "com.amazonaws.cn-north-1.ssm"},
+		{"china logs", "logs", "cn-northwest-1", TypeInterface, "com.amazonaws.cn-northwest-1.logs"},
+		{"china s3 interface", "s3", "cn-north-1", TypeInterface, "cn.com.amazonaws.cn-north-1.s3"},
+		{"china s3 gateway", "s3", "cn-north-1", TypeGateway, "com.amazonaws.cn-north-1.s3"},
+		{"china dynamodb gateway", "dynamodb", "cn-northwest-1", TypeGateway, "com.amazonaws.cn-northwest-1.dynamodb"},
+		{"china type unset is interface", "ecr.dkr", "cn-northwest-1", "", "cn.com.amazonaws.cn-northwest-1.ecr.dkr"},
+		{"china north only", "iotsitewise.api", "cn-north-1", TypeInterface, "cn.com.amazonaws.cn-north-1.iotsitewise.api"},
+		{"china northwest lacks it", "iotsitewise.api", "cn-northwest-1", TypeInterface, "com.amazonaws.cn-northwest-1.iotsitewise.api"},
+		{"china suffix", "transcribe", "cn-north-1", TypeInterface, "cn.com.amazonaws.cn-north-1.transcribe.cn"},
+		{"iso", "ec2", "us-iso-east-1", TypeInterface, "gov.ic.c2s.us-iso-east-1.ec2"},
+		{"iso unlisted", "ssm", "us-iso-east-1", TypeInterface, "com.amazonaws.us-iso-east-1.ssm"},
+		{"isob", "ecr.api", "us-isob-east-1", TypeInterface, "gov.sgov.sc2s.us-isob-east-1.ecr.api"},
+		{"isof", "execute-api", "us-isof-south-1", TypeInterface, "gov.ic.hci.csp.us-isof-south-1.execute-api"},
+		{"isoe", "ebs", "eu-isoe-west-1", TypeInterface, "uk.adc-e.cloud.eu-isoe-west-1.ebs"},
+		{"eusc", "securityhub", "eusc-de-east-1", TypeInterface, "eu.amazonaws.eusc-de-east-1.securityhub"},
+		{"full passes through whatever the type", "cn.com.amazonaws.cn-north-1.s3", "cn-north-1", TypeGateway, "cn.com.amazonaws.cn-north-1.s3"},
+		{"iso full passes through", "gov.ic.c2s.us-iso-east-1.ec2", "", "", "gov.ic.c2s.us-iso-east-1.ec2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := ResolveServiceNameForType(tt.service, tt.region, tt.typ)
+			if err != nil {
+				t.Fatalf("ResolveServiceNameForType(%q, %q, %q): %v", tt.service, tt.region, tt.typ, err)
+			}
+			if got != tt.want {
+				t.Errorf("ResolveServiceNameForType(%q, %q, %q) = %q, want %q", tt.service, tt.region, tt.typ, got, tt.want)
+			}
+			if short := ShortName(got); !isFullName(tt.service) && short != tt.service {
+				t.Errorf("ShortName(%q) = %q, want %q", got, short, tt.service)
+			}
+		})
+	}
+	if _, err := ResolveServiceNameForType("gov.ic.c2s.us-iso-east-1", "", ""); err == nil || !strings.Contains(err.Error(), "incomplete (gov.ic.c2s.<region>.<service>)") {
+		t.Errorf("incomplete iso name: %v", err)
+	}
+}
+
+func TestServiceRegion(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"com.amazonaws.us-east-1.s3", "us-east-1"},
+		{"cn.com.amazonaws.cn-north-1.transcribe.cn", "cn-north-1"},
+		{"gov.sgov.sc2s.us-isob-east-1.ec2", "us-isob-east-1"},
+		{"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", "eu-west-1"},
+		{"aws.sagemaker.us-west-2.notebook", "us-west-2"},
+		{"com.amazonaws.s3-global.accesspoint", ""},
+		{"com.amazonaws.vpce.x.vpce-svc-0", ""},
+		{"aws.sagemaker", ""},
+		{"s3", ""},
+	}
+	for _, tt := range tests {
+		if got := ServiceRegion(tt.in); got != tt.want {
+			t.Errorf("ServiceRegion(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPartition(t *testing.T) {
+	t.Parallel()
+	for region, want := range map[string]string{
+		"us-east-1": "aws", "eu-west-1": "aws", "cn-north-1": "aws-cn", "us-gov-west-1": "aws-us-gov",
+		"us-iso-east-1": "aws-iso", "us-isob-east-1": "aws-iso-b", "us-isof-south-1": "aws-iso-f",
+		"eu-isoe-west-1": "aws-iso-e", "eusc-de-east-1": "aws-eusc",
+	} {
+		if got := Partition(region); got != want {
+			t.Errorf("Partition(%q) = %q, want %q", region, got, want)
+		}
+	}
+}
+
+func TestParseServiceName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		want    ServiceNameParts
+		wantErr string
+	}{
+		{in: "com.amazonaws.us-east-1.s3", want: ServiceNameParts{Prefix: "com.amazonaws", Region: "us-east-1", Service: "s3", ShortName: "s3"}},
+		{in: "com.amazonaws.eu-west-1.ecr.api", want: ServiceNameParts{Prefix: "com.amazonaws", Region: "eu-west-1", Service: "ecr.api", ShortName: "ecr.api"}},
+		{in: "cn.com.amazonaws.cn-north-1.transcribe.cn", want: ServiceNameParts{Prefix: "cn.com.amazonaws", Region: "cn-north-1", Service: "transcribe", ShortName: "transcribe"}},
+		{in: "gov.ic.c2s.us-iso-east-1.ec2", want: ServiceNameParts{Prefix: "gov.ic.c2s", Region: "us-iso-east-1", Service: "ec2", ShortName: "ec2"}},
+		{in: "com.amazonaws.vpce.us-west-2.vpce-svc-0123456789abcdef0", want: ServiceNameParts{Prefix: "com.amazonaws.vpce", Region: "us-west-2",
+			Service: "vpce-svc-0123456789abcdef0", PrivateLink: true, ServiceID: "vpce-svc-0123456789abcdef0"}},
+		{in: "aws.sagemaker.us-east-1.notebook", want: ServiceNameParts{Prefix: "aws.sagemaker", Region: "us-east-1", Service: "notebook"}},
+		{in: "com.amazonaws.s3-global.accesspoint", want: ServiceNameParts{Prefix: "com.amazonaws", Service: "s3-global.accesspoint"}},
+		{in: "s3", wantErr: "is a short name"},
+		{in: "com.amazonaws.us-east-1", wantErr: "incomplete"},
+		{in: "com.amazonaws.vpce.us-east-1.vpce-svc-xyz", wantErr: "not a valid PrivateLink"},
+		{in: "Com.amazonaws.us-east-1.s3", wantErr: "uppercase"},
+		{in: "", wantErr: "malformed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			got, err := ParseServiceName(tt.in)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("ParseServiceName(%q) = %+v, %v; want an error containing %q", tt.in, got, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("ParseServiceName(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+			}
+			if got.ShortName != "" {
+				if back, err := ResolveServiceNameForType(got.ShortName, got.Region, TypeInterface); err != nil || back != tt.in {
+					t.Errorf("the short name %q does not resolve back to %q: %q, %v", got.ShortName, tt.in, back, err)
+				}
+			}
+		})
+	}
+}
+
+func TestGatewayServiceName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		want    bool
+		wantErr bool
+	}{
+		{in: "s3", want: true},
+		{in: "dynamodb", want: true},
+		{in: "s3express", want: true},
+		{in: "ssm", want: false},
+		{in: "com.amazonaws.us-east-1.s3", want: true},
+		{in: "com.amazonaws.us-east-1.ssm", want: false},
+		{in: "com.amazonaws.cn-north-1.s3", want: true},
+		{in: "cn.com.amazonaws.cn-north-1.s3", want: false}, // S3's interface service in China
+		{in: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", want: false},
+		{in: "aws.sagemaker.us-east-1.notebook", want: false},
+		{in: "S3", wantErr: true},
+		{in: "com.amazonaws.us-east-1", wantErr: true},
+	}
+	for _, tt := range tests {
+		got, err := GatewayServiceName(tt.in)
+		if (err != nil) != tt.wantErr || got != tt.want {
+			t.Errorf("GatewayServiceName(%q) = %v, %v; want %v (error %v)", tt.in, got, err, tt.want, tt.wantErr)
+		}
 	}
 }

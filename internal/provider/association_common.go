@@ -93,7 +93,7 @@ func (r *associationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				"resource owns the set then, so it reports the association's %[3]s in its plan and detaches it on apply, "+
 				"and this association recreates it on the next apply. Concurrent associations of one endpoint are "+
 				"serialised inside the provider, so many can be applied in parallel. Import with `vpce-…/%[4]s`. "+
-				"The planner checks at `terraform plan` that the endpoint is a %[5]s endpoint, and that the %[3]s exists "+
+				"The planner checks at `terraform plan` that the endpoint's type is %[5]s, and that the %[3]s exists "+
 				"and is in the endpoint's VPC.", k.endpointRes, k.endpointAttr, k.noun, k.example, k.endpointType),
 		Attributes: attrs,
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -18,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
-	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
 )
 
 var (
@@ -46,7 +44,7 @@ func (d *endpointDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		return schema.SetAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.StringType}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one existing VPC endpoint (gateway or interface), by `id` or by `vpc_id` and `service`. Exactly one endpoint that is not being deleted must match.",
+		MarkdownDescription: "Looks up one existing VPC endpoint (gateway or interface), by `id`, or by any combination of `vpc_id`, `service`, `type`, `tags` and `filter` blocks. Exactly one endpoint must match; endpoints being deleted are not considered. A VPC with an S3 gateway and an S3 interface endpoint has two endpoints for `s3`: `type` picks one.",
 		Attributes: map[string]schema.Attribute{
 			"arn": schema.StringAttribute{MarkdownDescription: "ARN of the endpoint.", Computed: true},
 			"dns_entries": schema.ListNestedAttribute{
@@ -58,7 +56,7 @@ func (d *endpointDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				}},
 			},
 			"id": schema.StringAttribute{
-				MarkdownDescription: "ID of the endpoint (`vpce-…`). Either this, or `vpc_id` and `service`.",
+				MarkdownDescription: "ID of the endpoint (`vpce-…`). Either this, or search arguments (`vpc_id`, `service`, `type`, `tags`, `filter`).",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{stringvalidator.RegexMatches(endpointIDRegexp, "must be a VPC endpoint ID such as vpce-0123456789abcdef0")},
@@ -69,35 +67,40 @@ func (d *endpointDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"private_dns_enabled":   schema.BoolAttribute{MarkdownDescription: "Whether private DNS is enabled (interface endpoints; always `false` for a gateway).", Computed: true},
 			"route_table_ids":       strSet("Route tables associated with a gateway endpoint."),
 			"security_group_ids":    strSet("Security groups of an interface endpoint."),
-			"service": schema.StringAttribute{
-				MarkdownDescription: "The service, with `vpc_id`: a short name such as `s3` or a full name such as `com.amazonaws.us-east-1.s3`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"service_name": schema.StringAttribute{MarkdownDescription: "Full service name.", Computed: true},
-			"state":        schema.StringAttribute{MarkdownDescription: "State of the endpoint, e.g. `available`.", Computed: true},
-			"subnet_ids":   strSet("Subnets of an interface endpoint."),
+			"service":               endpointServiceAttribute(),
+			"service_name":          schema.StringAttribute{MarkdownDescription: "Full service name.", Computed: true},
+			"state":                 schema.StringAttribute{MarkdownDescription: "State of the endpoint, e.g. `available`.", Computed: true},
+			"subnet_ids":            strSet("Subnets of an interface endpoint."),
 			"tags": schema.MapAttribute{
-				MarkdownDescription: "Tags of the endpoint.",
+				MarkdownDescription: "Only an endpoint that has all these tags (each key with this value). Once read, the endpoint's tags: all of them, the ones searched for included.",
+				Optional:            true,
 				Computed:            true,
 				ElementType:         types.StringType,
 			},
-			"vpc_endpoint_type": schema.StringAttribute{MarkdownDescription: "Type of the endpoint: " + quotedList(endpointTypes) + ".", Computed: true},
+			"type":              endpointTypeAttribute(),
+			"vpc_endpoint_type": schema.StringAttribute{MarkdownDescription: "Type of the endpoint: " + quotedList(endpointLookupTypes) + ".", Computed: true},
 			"vpc_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the VPC, with `service`.",
+				MarkdownDescription: "Only an endpoint in this VPC. Once read, the endpoint's VPC.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{stringvalidator.RegexMatches(vpcIDRegexp, "must be a VPC ID such as vpc-0123456789abcdef0")},
 			},
 		},
+		Blocks: map[string]schema.Block{"filter": endpointFilterBlock()},
 	}
 }
 
+// endpointSearchArguments are the vpce_endpoint arguments that search, as opposed to id.
+var endpointSearchArguments = []string{"filter", "service", "tags", "type", "vpc_id"}
+
 func (d *endpointDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("service")),
-		datasourcevalidator.RequiredTogether(path.MatchRoot("vpc_id"), path.MatchRoot("service")),
+	all := []path.Expression{path.MatchRoot("id")}
+	var out []datasource.ConfigValidator
+	for _, a := range endpointSearchArguments {
+		all = append(all, path.MatchRoot(a))
+		out = append(out, datasourcevalidator.Conflicting(path.MatchRoot("id"), path.MatchRoot(a)))
 	}
+	return append(out, datasourcevalidator.AtLeastOneOf(all...))
 }
 
 func (d *endpointDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -125,44 +128,51 @@ func (d *endpointDataSource) Read(ctx context.Context, req datasource.ReadReques
 			return
 		}
 	} else {
-		vpcID := cfg.VPCID.ValueString()
-		name, err := planner.ResolveServiceName(cfg.Service.ValueString(), client.Region)
+		q, diags := newEndpointQuery(ctx, client.Region, cfg.VPCID, cfg.Service, cfg.Type, types.StringNull(), cfg.Tags, cfg.Filters)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		found, err := findEndpoints(ctx, client.EC2, q)
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("service"), "Invalid service", err.Error())
+			resp.Diagnostics.AddError("reading VPC endpoints ("+q.describe()+")", err.Error())
 			return
 		}
-		found, err := awsclient.FindVPCEndpoints(ctx, client.EC2, &ec2.DescribeVpcEndpointsInput{Filters: []ec2types.Filter{
-			{Name: aws.String("vpc-id"), Values: []string{vpcID}},
-			{Name: aws.String("service-name"), Values: []string{name}},
-		}})
-		if err != nil && !awsclient.IsNotFound(err) {
-			resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoints of %s in VPC (%s)", name, vpcID), err.Error())
-			return
-		}
-		var live []ec2types.VpcEndpoint
-		for _, e := range found {
-			if s := string(e.State); !awsclient.StateEquals(s, awsclient.StateDeleted) && !awsclient.StateEquals(s, awsclient.StateDeleting) {
-				live = append(live, e)
-			}
-		}
-		switch len(live) {
+		at := path.Root(firstSet(cfg))
+		switch len(found) {
 		case 0:
-			resp.Diagnostics.AddAttributeError(path.Root("service"), "VPC endpoint not found",
-				fmt.Sprintf("The VPC %s has no endpoint for %s.", vpcID, name))
+			resp.Diagnostics.AddAttributeError(at, "VPC endpoint not found",
+				fmt.Sprintf("No VPC endpoint in %s matches %s (endpoints being deleted are not considered).", client.Region, q.describe()))
 			return
 		case 1:
-			ep = &live[0]
+			ep = &found[0]
 		default:
-			ids := make([]string, len(live))
-			for i, e := range live {
-				ids[i] = fmt.Sprintf("%s (%s)", aws.ToString(e.VpcEndpointId), e.VpcEndpointType)
+			ids := make([]string, len(found))
+			for i, e := range found {
+				ids[i] = fmt.Sprintf("%s (%s, %s)", aws.ToString(e.VpcEndpointId), e.VpcEndpointType, aws.ToString(e.ServiceName))
 			}
-			resp.Diagnostics.AddAttributeError(path.Root("service"), "Several VPC endpoints match",
-				fmt.Sprintf("The VPC %s has %d endpoints for %s: %s. Look the one you mean up by id.", vpcID, len(live), name, strings.Join(ids, ", ")))
+			resp.Diagnostics.AddAttributeError(at, "Several VPC endpoints match",
+				fmt.Sprintf("%d VPC endpoints match %s: %s. Narrow the search with type (Gateway or Interface), tags or a filter block, look the one you mean up by id, or list them all with vpce_endpoints.",
+					len(found), q.describe(), strings.Join(ids, ", ")))
 			return
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, flattenEndpointDataSource(client, ep, cfg))...)
+}
+
+// firstSet names the first search argument the configuration sets, for a diagnostic's path.
+func firstSet(cfg endpointDataSourceModel) string {
+	switch {
+	case !cfg.Service.IsNull():
+		return "service"
+	case !cfg.VPCID.IsNull():
+		return "vpc_id"
+	case !cfg.Type.IsNull():
+		return "type"
+	case !cfg.Tags.IsNull():
+		return "tags"
+	}
+	return "filter"
 }
 
 // flattenEndpointDataSource fills every computed field from the endpoint.
@@ -194,20 +204,22 @@ func flattenEndpointDataSource(client *awsclient.Client, e *ec2types.VpcEndpoint
 }
 
 type endpointDataSourceModel struct {
-	ARN                 types.String `tfsdk:"arn"`
-	DNSEntries          types.List   `tfsdk:"dns_entries"` //< {dns_name, hosted_zone_id}
-	ID                  types.String `tfsdk:"id"`
-	NetworkInterfaceIDs types.Set    `tfsdk:"network_interface_ids"` //< string
-	OwnerID             types.String `tfsdk:"owner_id"`
-	Policy              types.String `tfsdk:"policy"`
-	PrivateDNSEnabled   types.Bool   `tfsdk:"private_dns_enabled"`
-	RouteTableIDs       types.Set    `tfsdk:"route_table_ids"`    //< string
-	SecurityGroupIDs    types.Set    `tfsdk:"security_group_ids"` //< string
-	Service             types.String `tfsdk:"service"`
-	ServiceName         types.String `tfsdk:"service_name"`
-	State               types.String `tfsdk:"state"`
-	SubnetIDs           types.Set    `tfsdk:"subnet_ids"` //< string
-	Tags                types.Map    `tfsdk:"tags"`       //< string
-	VPCEndpointType     types.String `tfsdk:"vpc_endpoint_type"`
-	VPCID               types.String `tfsdk:"vpc_id"`
+	ARN                 types.String          `tfsdk:"arn"`
+	DNSEntries          types.List            `tfsdk:"dns_entries"` //< {dns_name, hosted_zone_id}
+	ID                  types.String          `tfsdk:"id"`
+	NetworkInterfaceIDs types.Set             `tfsdk:"network_interface_ids"` //< string
+	OwnerID             types.String          `tfsdk:"owner_id"`
+	Policy              types.String          `tfsdk:"policy"`
+	PrivateDNSEnabled   types.Bool            `tfsdk:"private_dns_enabled"`
+	RouteTableIDs       types.Set             `tfsdk:"route_table_ids"`    //< string
+	SecurityGroupIDs    types.Set             `tfsdk:"security_group_ids"` //< string
+	Service             types.String          `tfsdk:"service"`
+	ServiceName         types.String          `tfsdk:"service_name"`
+	State               types.String          `tfsdk:"state"`
+	SubnetIDs           types.Set             `tfsdk:"subnet_ids"` //< string
+	Filters             []endpointFilterModel `tfsdk:"filter"`
+	Tags                types.Map             `tfsdk:"tags"` //< string
+	Type                types.String          `tfsdk:"type"`
+	VPCEndpointType     types.String          `tfsdk:"vpc_endpoint_type"`
+	VPCID               types.String          `tfsdk:"vpc_id"`
 }

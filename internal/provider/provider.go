@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -30,6 +31,7 @@ const RegistryAddress = "registry.terraform.io/vpce-dev/vpce"
 
 var (
 	_ provider.Provider                   = (*vpceProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*vpceProvider)(nil)
 	_ provider.ProviderWithValidateConfig = (*vpceProvider)(nil)
 )
 
@@ -341,8 +343,19 @@ func (p *vpceProvider) Resources(_ context.Context) []func() resource.Resource {
 func (p *vpceProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewEndpointDataSource,
+		NewEndpointsDataSource,
 		NewServiceDataSource,
 		NewServicesDataSource,
+	}
+}
+
+// Functions are the provider functions (Terraform 1.8 and later, OpenTofu 1.7 and later); older CLIs
+// do not see them.
+func (p *vpceProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewGatewaySupportedFunction,
+		NewParseServiceNameFunction,
+		NewServiceNameFunction,
 	}
 }
 

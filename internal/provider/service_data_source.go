@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
 	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
 )
 
@@ -53,18 +55,30 @@ func serviceComputedAttributes() map[string]schema.Attribute {
 		return schema.ListAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.StringType}
 	}
 	return map[string]schema.Attribute{
-		"acceptance_required":        schema.BoolAttribute{MarkdownDescription: "Whether the service owner must accept each endpoint connection.", Computed: true},
-		"availability_zone_ids":      strList("IDs of the Availability Zones the service is offered in (`use1-az1`)."),
-		"availability_zones":         strList("Availability Zones the service is offered in."),
-		"gateway_supported":          schema.BoolAttribute{MarkdownDescription: "Whether the service offers Gateway endpoints.", Computed: true},
-		"interface_supported":        schema.BoolAttribute{MarkdownDescription: "Whether the service offers Interface endpoints.", Computed: true},
-		"owner":                      schema.StringAttribute{MarkdownDescription: "Owner of the service: `amazon` or an account ID.", Computed: true},
-		"policy_supported":           schema.BoolAttribute{MarkdownDescription: "Whether endpoints of the service accept a custom policy.", Computed: true},
-		"preferred_type":             schema.StringAttribute{MarkdownDescription: "`Gateway` where the service offers it (gateways are free), else `Interface`.", Computed: true},
-		"private_dns_names":          strList("Private DNS names of the service; empty when it has none."),
+		"acceptance_required": schema.BoolAttribute{MarkdownDescription: "Whether the service owner must accept each endpoint connection.", Computed: true},
+		"arn": schema.StringAttribute{
+			MarkdownDescription: "ARN of the service, `arn:<partition>:ec2:<region>:<account>:vpc-endpoint-service/<service_id>`. The account is the owner's for a service owned by an account, else (AWS services) the caller's, as the `aws` provider's `aws_vpc_endpoint_service` builds it; null when that account is unknown (`skip_requesting_account_id`).",
+			Computed:            true,
+		},
+		"availability_zone_ids":   strList("IDs of the Availability Zones the service is offered in (`use1-az1`)."),
+		"availability_zones":      strList("Availability Zones the service is offered in."),
+		"base_endpoint_dns_names": strList("DNS names of the service (`s3.us-east-1.amazonaws.com` for a gateway, `ssm.us-east-1.vpce.amazonaws.com` for an interface service)."),
+		"gateway_supported":       schema.BoolAttribute{MarkdownDescription: "Whether the service offers Gateway endpoints.", Computed: true},
+		"interface_supported":     schema.BoolAttribute{MarkdownDescription: "Whether the service offers Interface endpoints.", Computed: true},
+		"manages_vpc_endpoints":   schema.BoolAttribute{MarkdownDescription: "Whether the service manages its VPC endpoints itself (managing them through the VPC endpoint API is then restricted).", Computed: true},
+		"owner":                   schema.StringAttribute{MarkdownDescription: "Owner of the service: `amazon` or an account ID.", Computed: true},
+		"policy_supported":        schema.BoolAttribute{MarkdownDescription: "Whether endpoints of the service accept a custom policy.", Computed: true},
+		"preferred_type":          schema.StringAttribute{MarkdownDescription: "`Gateway` where the service offers it (gateways are free), else `Interface`.", Computed: true},
+		"private_dns_names":       strList("Private DNS names of the service; empty when it has none."),
+		"service_id": schema.StringAttribute{
+			MarkdownDescription: "ID of the service (`vpce-svc-…`). EC2 lists `s3` and `dynamodb` once per endpoint type, each entry with its own ID: this is the Gateway entry's.",
+			Computed:            true,
+		},
 		"service_name":               schema.StringAttribute{MarkdownDescription: "Full service name.", Computed: true},
 		"service_types":              strList("Endpoint types the service offers: `Gateway`, `Interface`."),
+		"short_name":                 schema.StringAttribute{MarkdownDescription: "Short name of the service (`s3`, `ecr.api`), as the endpoint resources' `service` accepts it; the full name for a PrivateLink service, which has none.", Computed: true},
 		"supported_ip_address_types": strList("IP address types the service supports: `ipv4`, `ipv6`."),
+		"tags":                       schema.MapAttribute{MarkdownDescription: "Tags the service's owner gave it (AWS services have none).", Computed: true, ElementType: types.StringType},
 	}
 }
 
@@ -98,23 +112,29 @@ func (d *serviceDataSource) Read(ctx context.Context, req datasource.ReadRequest
 			fmt.Sprintf("No VPC endpoint service named %s exists in %s. Check the name (vpce_services lists every service of the region).", name, region))
 		return
 	}
-	cfg.serviceModel = flattenService(*facts)
+	cfg.serviceModel = flattenService(client, *facts)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
 
 // flattenService converts the planner's service facts into the shared data-source fields.
-func flattenService(f planner.ServiceFacts) serviceModel {
+func flattenService(client *awsclient.Client, f planner.ServiceFacts) serviceModel {
 	m := serviceModel{
 		AcceptanceRequired:      types.BoolValue(f.AcceptanceRequired),
+		ARN:                     stringOrNull(serviceARN(client, f)),
 		AvailabilityZoneIDs:     listValue(f.AvailabilityZoneIDs),
 		AvailabilityZones:       listValue(f.AvailabilityZones),
+		BaseEndpointDNSNames:    listValue(f.BaseEndpointDNSNames),
+		ManagesVPCEndpoints:     types.BoolValue(f.ManagesVPCEndpoints),
 		Owner:                   types.StringValue(f.Owner),
 		PolicySupported:         types.BoolValue(f.PolicySupported),
 		PreferredType:           types.StringValue(planner.PreferredType(f.ServiceTypes)),
 		PrivateDNSNames:         listValue(f.PrivateDNSNames),
+		ServiceID:               types.StringValue(f.ServiceID),
 		ServiceName:             types.StringValue(f.ServiceName),
 		ServiceTypes:            listValue(f.ServiceTypes),
+		ShortName:               types.StringValue(planner.ShortName(f.ServiceName)),
 		SupportedIPAddressTypes: listValue(f.SupportedIPAddressTypes),
+		Tags:                    mapValue(f.Tags, false),
 	}
 	for _, t := range f.ServiceTypes {
 		switch t {
@@ -133,19 +153,57 @@ func flattenService(f planner.ServiceFacts) serviceModel {
 	return m
 }
 
+// serviceARN builds a service's ARN: in its own region, under its owner's account when an account
+// owns it, else under the caller's (as the aws provider does for AWS services). It is "" when the
+// service ID or the account is unknown.
+func serviceARN(client *awsclient.Client, f planner.ServiceFacts) string {
+	account := client.AccountID
+	if accountIDRegexp.MatchString(f.Owner) {
+		account = f.Owner
+	}
+	if f.ServiceID == "" || account == "" {
+		return ""
+	}
+	region := f.ServiceRegion
+	if region == "" {
+		region = client.Region
+	}
+	partition := client.Partition
+	if partition == "" {
+		partition = awsclient.PartitionForRegion(region)
+	}
+	return fmt.Sprintf("arn:%s:ec2:%s:%s:vpc-endpoint-service/%s", partition, region, account, f.ServiceID)
+}
+
+var accountIDRegexp = regexp.MustCompile(`^\d{12}$`)
+
+// stringOrNull is a known string, or null for "".
+func stringOrNull(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
 type serviceModel struct {
 	AcceptanceRequired      types.Bool   `tfsdk:"acceptance_required"`
-	AvailabilityZoneIDs     types.List   `tfsdk:"availability_zone_ids"` //< string
-	AvailabilityZones       types.List   `tfsdk:"availability_zones"`    //< string
+	ARN                     types.String `tfsdk:"arn"`
+	AvailabilityZoneIDs     types.List   `tfsdk:"availability_zone_ids"`   //< string
+	AvailabilityZones       types.List   `tfsdk:"availability_zones"`      //< string
+	BaseEndpointDNSNames    types.List   `tfsdk:"base_endpoint_dns_names"` //< string
 	GatewaySupported        types.Bool   `tfsdk:"gateway_supported"`
 	InterfaceSupported      types.Bool   `tfsdk:"interface_supported"`
+	ManagesVPCEndpoints     types.Bool   `tfsdk:"manages_vpc_endpoints"`
 	Owner                   types.String `tfsdk:"owner"`
 	PolicySupported         types.Bool   `tfsdk:"policy_supported"`
 	PreferredType           types.String `tfsdk:"preferred_type"`
 	PrivateDNSNames         types.List   `tfsdk:"private_dns_names"` //< string
+	ServiceID               types.String `tfsdk:"service_id"`
 	ServiceName             types.String `tfsdk:"service_name"`
-	ServiceTypes            types.List   `tfsdk:"service_types"`              //< string
+	ServiceTypes            types.List   `tfsdk:"service_types"` //< string
+	ShortName               types.String `tfsdk:"short_name"`
 	SupportedIPAddressTypes types.List   `tfsdk:"supported_ip_address_types"` //< string
+	Tags                    types.Map    `tfsdk:"tags"`                       //< string
 }
 
 type serviceDataSourceModel struct {

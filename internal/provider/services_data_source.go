@@ -58,6 +58,11 @@ func (d *servicesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: serviceComputedAttributes()},
 			},
+			"short_names": schema.ListAttribute{
+				MarkdownDescription: "Short names of the services found (`s3`, `ecr.api`; the full name of a PrivateLink service), in the order of `services`: keys for `for_each` that need no region prefix.",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
 		},
 	}
 }
@@ -89,15 +94,17 @@ func (d *servicesDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 	cfg.Services = nil
-	names := []string{}
+	names, shorts := []string{}, []string{}
 	for _, s := range filterServices(all, cfg.ServiceType.ValueString()) {
-		cfg.Services = append(cfg.Services, flattenService(s))
+		cfg.Services = append(cfg.Services, flattenService(client, s))
 		names = append(names, s.ServiceName)
+		shorts = append(shorts, planner.ShortName(s.ServiceName))
 	}
 	if cfg.Services == nil {
 		cfg.Services = []serviceModel{}
 	}
 	cfg.ServiceNames = listValue(names)
+	cfg.ShortNames = listValue(shorts)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
 
@@ -128,4 +135,5 @@ type servicesDataSourceModel struct {
 	ServiceRegion types.String   `tfsdk:"service_region"`
 	ServiceType   types.String   `tfsdk:"service_type"`
 	Services      []serviceModel `tfsdk:"services"`
+	ShortNames    types.List     `tfsdk:"short_names"` //< string
 }

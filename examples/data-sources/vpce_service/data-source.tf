@@ -15,3 +15,12 @@ output "s3_preferred_type" {
 output "ecs_availability_zones" {
   value = data.vpce_service.ecs.availability_zones
 }
+
+# The fields of the aws provider's aws_vpc_endpoint_service, e.g. for an IAM condition on the service.
+output "ecs_service" {
+  value = {
+    arn        = data.vpce_service.ecs.arn
+    service_id = data.vpce_service.ecs.service_id
+    dns_names  = data.vpce_service.ecs.base_endpoint_dns_names
+  }
+}

@@ -160,7 +160,7 @@ func (c GatewayConfig) ServiceName() (string, error) {
 	if c.Service == "" {
 		return "", nil
 	}
-	return ResolveServiceName(c.Service, c.Region)
+	return ResolveServiceNameForType(c.Service, c.Region, TypeGateway)
 }
 
 // ServiceName resolves the configuration's `service` in service_region when set, else in the

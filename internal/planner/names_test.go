@@ -426,3 +426,12 @@ func TestGatewayServiceName(t *testing.T) {
 		}
 	}
 }
+
+func TestGatewayConfigServiceNameChina(t *testing.T) {
+	t.Parallel()
+	// S3's gateway in China is com.amazonaws.…; its interface service is cn.com.amazonaws.….
+	got, err := GatewayConfig{Service: "s3", Region: "cn-north-1"}.ServiceName()
+	if err != nil || got != "com.amazonaws.cn-north-1.s3" {
+		t.Errorf("gateway s3 in cn-north-1 = %q, %v; want com.amazonaws.cn-north-1.s3", got, err)
+	}
+}

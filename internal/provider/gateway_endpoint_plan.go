@@ -40,7 +40,7 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 
 	serviceName := ""
 	if !cfg.Service.IsUnknown() {
-		name, err := planner.ResolveServiceName(cfg.Service.ValueString(), client.Region)
+		name, err := planner.ResolveServiceNameForType(cfg.Service.ValueString(), client.Region, planner.TypeGateway)
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("service"), "Invalid service", err.Error())
 			return

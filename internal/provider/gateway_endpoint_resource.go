@@ -143,7 +143,7 @@ func (r *gatewayEndpointResource) Create(ctx context.Context, req resource.Creat
 	}
 
 	client := r.data.client
-	serviceName, err := planner.ResolveServiceName(plan.Service.ValueString(), client.Region)
+	serviceName, err := planner.ResolveServiceNameForType(plan.Service.ValueString(), client.Region, planner.TypeGateway)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("service"), "Invalid service", err.Error())
 		return
@@ -315,7 +315,7 @@ func (r *gatewayEndpointResource) flatten(ctx context.Context, e *ec2types.VpcEn
 	m.ID = types.StringValue(id)
 	m.VPCID = types.StringPointerValue(e.VpcId)
 	m.ServiceName = types.StringValue(serviceName)
-	if s, err := planner.ResolveServiceName(m.Service.ValueString(), client.Region); m.Service.IsNull() || err != nil || s != serviceName {
+	if s, err := planner.ResolveServiceNameForType(m.Service.ValueString(), client.Region, planner.TypeGateway); m.Service.IsNull() || err != nil || s != serviceName {
 		m.Service = types.StringValue(planner.ShortName(serviceName))
 	}
 	m.OwnerID = types.StringPointerValue(e.OwnerId)

@@ -57,11 +57,7 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 		}
 	}
 
-	if !cfg.Tags.IsUnknown() {
-		tags := stringMap(ctx, cfg.Tags, &resp.Diagnostics)
-		checkTagCount(&resp.Diagnostics, r.data.defaultTags, tags)
-		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, tags), false)
-	}
+	plan.TagsAll = planTagsAll(ctx, &resp.Diagnostics, r.data.defaultTags, cfg.Tags)
 
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 

@@ -71,11 +71,7 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 			plan.Service = state.Service
 		}
 	}
-	if !cfg.Tags.IsUnknown() {
-		tags := stringMap(ctx, cfg.Tags, &resp.Diagnostics)
-		checkTagCount(&resp.Diagnostics, r.data.defaultTags, tags)
-		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, tags), false)
-	}
+	plan.TagsAll = planTagsAll(ctx, &resp.Diagnostics, r.data.defaultTags, cfg.Tags)
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 
 	// Gather facts and run the live rules.

@@ -429,3 +429,51 @@ resource "vpce_interface_endpoint" "ssm" {
 		}
 	}
 }
+
+// A tag whose value comes from another resource is unknown at plan: tags_all is planned unknown and
+// the apply tags the endpoint with the value.
+func TestAccEndpoints_tagValueUnknownAtPlan(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	net := tg.NewNetwork(t)
+	config := fmt.Sprintf(`
+resource "terraform_data" "stamp" {
+  input = "2026-12-02"
+}
+
+resource "vpce_gateway_endpoint" "test" {
+  vpc_id  = %[1]q
+  service = "s3"
+  tags = {
+    Name    = "stamped"
+    Created = terraform_data.stamp.output
+  }
+}
+
+resource "vpce_interface_endpoint" "test" {
+  vpc_id     = %[1]q
+  service    = "logs"
+  subnet_ids = [%[2]q]
+  tags = {
+    Created = terraform_data.stamp.output
+  }
+}
+`, net.VPCID, net.SubnetIDs[0])
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: tg.ProviderFactories(),
+		CheckDestroy:             testAccCheckGatewayEndpointDestroy(tg),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue(gatewayResourceName, tfjsonpath.New("tags_all")),
+				plancheck.ExpectUnknownValue(interfaceResourceName, tfjsonpath.New("tags_all")),
+			}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(gatewayResourceName, "tags_all.Created", "2026-12-02"),
+				resource.TestCheckResourceAttr(gatewayResourceName, "tags_all.Name", "stamped"),
+				resource.TestCheckResourceAttr(interfaceResourceName, "tags.Created", "2026-12-02"),
+			),
+		}},
+	})
+}

@@ -208,3 +208,29 @@ func checkTagCount(diags *diag.Diagnostics, defaults, tags map[string]string) {
 		fmt.Sprintf("tags has %d tags and the provider's default_tags add %d more (%d in all, see tags_all); AWS allows at most %d per resource (TagLimitExceeded). Remove some tags, or some default_tags.",
 			len(tags), len(all)-len(tags), len(all), maxTagsPerResource))
 }
+
+// planTagsAll plans tags_all from the configuration's tags and the provider's default_tags, and
+// checks the count against AWS's limit. A tag whose value is unknown at plan (taken from another
+// resource) makes tags_all unknown; its key still counts.
+func planTagsAll(ctx context.Context, diags *diag.Diagnostics, defaults map[string]string, tags types.Map) types.Map {
+	if tags.IsUnknown() {
+		return types.MapUnknown(types.StringType)
+	}
+	known := map[string]string{}
+	unknown := false
+	for k, v := range tags.Elements() {
+		s, ok := v.(types.String)
+		switch {
+		case !ok || s.IsUnknown():
+			unknown = true
+			known[k] = "" // counted, value not yet known
+		case !s.IsNull():
+			known[k] = s.ValueString()
+		}
+	}
+	checkTagCount(diags, defaults, known)
+	if unknown {
+		return types.MapUnknown(types.StringType)
+	}
+	return mapValue(mergeTags(defaults, known), false)
+}

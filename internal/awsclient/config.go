@@ -69,6 +69,7 @@ type Client struct {
 
 	initOnce sync.Once
 	facts    *factCache
+	polls    pollers
 	locksMu  sync.Mutex
 	locks    map[string]chan struct{}
 }

@@ -41,6 +41,7 @@ type factCache struct {
 	routeTables  map[string]planner.RouteTableFacts
 	vpcs         map[string]*planner.VPCFacts // nil = does not exist
 	endpoints    map[string][]planner.EndpointFacts
+	endpointGen  map[string]uint64 // VPC id → changes recorded since; a fetch started before one is not stored
 	gatewayCount *int
 
 	flights map[string]*flight
@@ -63,6 +64,7 @@ func newFactCache() *factCache {
 		routeTables:   map[string]planner.RouteTableFacts{},
 		vpcs:          map[string]*planner.VPCFacts{},
 		endpoints:     map[string][]planner.EndpointFacts{},
+		endpointGen:   map[string]uint64{},
 		flights:       map[string]*flight{},
 	}
 }
@@ -406,6 +408,9 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 	if !ok {
 		var err error
 		eps, err = doFlight(ctx, fc, "endpoints:"+vpcID, func(gen uint64) ([]planner.EndpointFacts, error) {
+			fc.mu.Lock()
+			vgen := fc.endpointGen[vpcID]
+			fc.mu.Unlock()
 			found, err := FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{
 				Filters: []ec2types.Filter{filter("vpc-id", vpcID)},
 			})
@@ -419,7 +424,11 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 				}
 				facts = append(facts, EndpointFactsFromSDK(ep))
 			}
-			fc.store(gen, true, func() { fc.endpoints[vpcID] = facts })
+			fc.store(gen, true, func() {
+				if fc.endpointGen[vpcID] == vgen {
+					fc.endpoints[vpcID] = facts
+				}
+			})
 			return facts, nil
 		})
 		if err != nil {
@@ -472,4 +481,91 @@ func (c *Client) GatewayEndpointCount(ctx context.Context) (int, error) {
 
 func isGone(state string) bool {
 	return StateEquals(state, StateDeleted) || StateEquals(state, StateDeleting)
+}
+
+// EndpointCreated records in the cached facts an endpoint this provider created: its VPC's endpoint
+// list (when cached) gets it, and the region's gateway count one more for a gateway. Nothing else is
+// dropped: a create never changes DNS attributes or subnets.
+func (c *Client) EndpointCreated(ep ec2types.VpcEndpoint) { c.recordEndpoint(ep, true) }
+
+// EndpointChanged records in the cached facts an endpoint this provider modified, as described now.
+func (c *Client) EndpointChanged(ep ec2types.VpcEndpoint) { c.recordEndpoint(ep, false) }
+
+func (c *Client) recordEndpoint(ep ec2types.VpcEndpoint, created bool) {
+	c.init()
+	fc := c.facts
+	f := EndpointFactsFromSDK(ep)
+	vpc := aws.ToString(ep.VpcId)
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	fc.endpointGen[vpc]++
+	list, cached := fc.endpoints[vpc]
+	known := false
+	for i := range list {
+		if list[i].VPCEndpointID == f.VPCEndpointID {
+			list[i], known = f, true
+		}
+	}
+	if cached && !known {
+		fc.endpoints[vpc] = append(list, f)
+	}
+	if created && !known && fc.gatewayCount != nil && strings.EqualFold(f.Type, planner.TypeGateway) {
+		n := *fc.gatewayCount + 1
+		fc.gatewayCount = &n
+	}
+	for _, rt := range ep.RouteTableIds {
+		delete(fc.routeTables, rt)
+	}
+}
+
+// EndpointDeleted records in the cached facts that this provider deleted an endpoint: it leaves its
+// VPC's endpoint list and the gateway count, and its route tables' routes are read again.
+func (c *Client) EndpointDeleted(id string) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	for vpc, list := range fc.endpoints {
+		for i, e := range list {
+			if e.VPCEndpointID != id {
+				continue
+			}
+			fc.endpointGen[vpc]++
+			fc.endpoints[vpc] = append(slices.Clone(list[:i]), list[i+1:]...)
+			if fc.gatewayCount != nil && strings.EqualFold(e.Type, planner.TypeGateway) {
+				n := max(*fc.gatewayCount-1, 0)
+				fc.gatewayCount = &n
+			}
+			for _, rt := range e.RouteTableIDs {
+				delete(fc.routeTables, rt)
+			}
+			return
+		}
+	}
+	// Not in a cached list: its VPC and type are unknown here; the gateway count is read again.
+	fc.gatewayCount = nil
+}
+
+// RouteTablesChanged drops the cached facts of route tables whose routes a change touched.
+func (c *Client) RouteTablesChanged(lists ...[]string) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	for _, ids := range lists {
+		for _, id := range ids {
+			delete(fc.routeTables, id)
+		}
+	}
+}
+
+// InvalidateEndpointFacts drops the cached endpoint list of one VPC (an outside change is suspected,
+// e.g. a private DNS name still held).
+func (c *Client) InvalidateEndpointFacts(vpcID string) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	fc.endpointGen[vpcID]++
+	delete(fc.endpoints, vpcID)
 }

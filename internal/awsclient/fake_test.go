@@ -20,6 +20,8 @@ import (
 func TestMain(m *testing.M) {
 	PollInitialDelay = 2 * time.Millisecond
 	PollMaxDelay = 10 * time.Millisecond
+	PollMinDelay = time.Millisecond
+	NotFoundWindow = 100 * time.Millisecond
 	os.Exit(m.Run())
 }
 
@@ -152,4 +154,30 @@ func contextWithCancel(t *testing.T) (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	return ctx, cancel
+}
+
+// requestedEndpointIDs are the endpoint ids a DescribeVpcEndpoints asks for: VpcEndpointId.N, or the
+// values of a vpc-endpoint-id filter (the poller's form).
+func requestedEndpointIDs(form url.Values) []string {
+	var ids []string
+	for i := 1; ; i++ {
+		id := form.Get(fmt.Sprintf("VpcEndpointId.%d", i))
+		if id == "" {
+			break
+		}
+		ids = append(ids, id)
+	}
+	for f := 1; form.Get(fmt.Sprintf("Filter.%d.Name", f)) != ""; f++ {
+		if form.Get(fmt.Sprintf("Filter.%d.Name", f)) != "vpc-endpoint-id" {
+			continue
+		}
+		for i := 1; ; i++ {
+			id := form.Get(fmt.Sprintf("Filter.%d.Value.%d", f, i))
+			if id == "" {
+				break
+			}
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

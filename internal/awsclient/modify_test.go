@@ -118,14 +118,17 @@ func TestModifyVPCEndpointSerialisesPerEndpoint(t *testing.T) {
 		return ok("ModifyVpcEndpoint", modifyOK)
 	})
 	f.handle("DescribeVpcEndpoints", func(form url.Values) fakeResponse {
-		id := form.Get("VpcEndpointId.1")
-		mu.Lock()
-		state := "available"
-		if time.Now().Before(busyUntil[id]) {
-			state = "pending"
+		var items []string
+		for _, id := range requestedEndpointIDs(form) {
+			mu.Lock()
+			state := "available"
+			if time.Now().Before(busyUntil[id]) {
+				state = "pending"
+			}
+			mu.Unlock()
+			items = append(items, endpointXML(id, "vpc-1", "com.amazonaws.us-east-1.s3", "Gateway", state, ""))
 		}
-		mu.Unlock()
-		return describeEndpoints(endpointXML(id, "vpc-1", "com.amazonaws.us-east-1.s3", "Gateway", state, ""))
+		return describeEndpoints(items...)
 	})
 	c := f.awsClient()
 	ctx := testCtx(t)
@@ -198,14 +201,20 @@ func TestModifyVPCEndpointFuncReadsUnderTheLock(t *testing.T) {
 		return ok("ModifyVpcEndpoint", modifyOK)
 	})
 	f.handle("DescribeVpcEndpoints", func(form url.Values) fakeResponse {
-		id := form.Get("VpcEndpointId.1")
-		if id == "vpce-gone" {
-			return apiError("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id 'vpce-gone' does not exist")
+		var items []string
+		for _, id := range requestedEndpointIDs(form) {
+			if id == "vpce-gone" {
+				if form.Get("VpcEndpointId.1") != "" {
+					return apiError("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id 'vpce-gone' does not exist")
+				}
+				continue
+			}
+			mu.Lock()
+			items = append(items, endpointXML(id, "vpc-1", "com.amazonaws.us-east-1.s3", "Gateway", "available",
+				fmt.Sprintf("<policyDocument>%d</policyDocument>", counter)))
+			mu.Unlock()
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		return describeEndpoints(endpointXML(id, "vpc-1", "com.amazonaws.us-east-1.s3", "Gateway", "available",
-			fmt.Sprintf("<policyDocument>%d</policyDocument>", counter)))
+		return describeEndpoints(items...)
 	})
 	c := f.awsClient()
 	ctx := testCtx(t)

@@ -2,11 +2,11 @@ package awsclient
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -38,9 +38,10 @@ var (
 	PollBackoffFactor = 1.5
 )
 
-// NotFoundChecks is how many consecutive not-found answers a waiter for an object that should exist
-// tolerates (eventual consistency right after create; about a minute at the default backoff).
-const NotFoundChecks = 10
+// NotFoundWindow is how long a waiter for an object that should exist (an endpoint just created)
+// tolerates "not found" answers, counted from the start of the wait: EC2 is eventually consistent,
+// and a new endpoint may not be described for a while. The wait's own timeout bounds it too.
+var NotFoundWindow = 5 * time.Minute
 
 // NextDelay returns the delay after d: d × PollBackoffFactor, at most PollMaxDelay.
 func NextDelay(d time.Duration) time.Duration {
@@ -109,169 +110,220 @@ func (e *UnexpectedStateError) Error() string {
 	return s
 }
 
-// stateWaiter is a small generic poller: wait, refresh, compare, back off. A refresh returning state
-// "" means not found.
-type stateWaiter[T any] struct {
-	what     string
-	pending  []string
-	target   []string // "" in target: not found is success
-	refresh  func(context.Context) (T, string, error)
-	timeout  time.Duration
-	notFound int                    // consecutive not-found answers tolerated
-	reason   func(T, string) string // explains an unexpected state
+// waitSpec describes one wait on the poller of its kind of object.
+type waitSpec[T any] struct {
+	what    string   // "VPC endpoint (vpce-123) to become available"
+	kind    string   // the schedule it learns from and feeds: "create", "modify", "delete", "eni"
+	pending []string // states to keep waiting in
+	target  []string // states that end the wait; "" means not found ends it
+	timeout time.Duration
+	state   func(T) string
+	reason  func(T, string) string // explains an unexpected state
 }
 
 func containsFold(list []string, s string) bool {
 	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
 }
 
-func (w stateWaiter[T]) wait(ctx context.Context) (T, error) {
+// pollWait waits on p until the object with id reaches a target state, lands in an unexpected one,
+// the timeout elapses or ctx ends. Not found is tolerated for NotFoundWindow (unless it is the
+// target); a failed poll (after the SDK's retries) is retried at the next observation, unless AWS
+// refused it for want of permission.
+func pollWait[T any](ctx context.Context, p *poller[T], id string, spec waitSpec[T]) (T, error) {
+	start := time.Now()
+	return p.await(ctx, p.register(id, spec.kind, start), start, spec)
+}
+
+// await is pollWait for a waiter already registered (at start).
+func (p *poller[T]) await(ctx context.Context, w *pollWaiter[T], start time.Time, spec waitSpec[T]) (T, error) {
 	var zero T
-	wctx, cancel := context.WithTimeout(ctx, w.timeout)
-	defer cancel()
+	var finished time.Duration
+	defer func() { p.unregister(w, finished) }()
+	timer := time.NewTimer(spec.timeout)
+	defer timer.Stop()
 
-	delay := PollInitialDelay
 	lastState := ""
-	notFoundSeen := 0
 	var lastErr error
+	var delay time.Duration
 	for {
-		if err := sleepCtx(wctx, delay); err != nil {
-			if ctx.Err() != nil {
-				return zero, fmt.Errorf("waiting for %s: %w", w.what, ctx.Err())
+		select {
+		case <-ctx.Done():
+			return zero, fmt.Errorf("waiting for %s: %w", spec.what, ctx.Err())
+		case <-timer.C:
+			return zero, &TimeoutError{What: spec.what, LastState: lastState, Timeout: spec.timeout, LastErr: lastErr}
+		case obs := <-w.ch:
+			switch {
+			case obs.err != nil:
+				if IsPermissionError(obs.err) {
+					return zero, fmt.Errorf("waiting for %s: %w", spec.what, obs.err)
+				}
+				lastErr = obs.err // transient: looked at again at the next observation
+			case !obs.found:
+				if containsFold(spec.target, "") {
+					finished = obs.at.Sub(start)
+					return zero, nil
+				}
+				if obs.at.Sub(start) > NotFoundWindow {
+					return zero, &NotFoundError{Message: fmt.Sprintf("waiting for %s: not found for %s", spec.what, NotFoundWindow)}
+				}
+				lastState = "(not found)"
+			default:
+				state := spec.state(obs.obj)
+				lastState = state
+				switch {
+				case containsFold(spec.target, state):
+					finished = obs.at.Sub(start)
+					return obs.obj, nil
+				case containsFold(spec.pending, state):
+				default:
+					reason := ""
+					if spec.reason != nil {
+						reason = spec.reason(obs.obj, state)
+					}
+					return obs.obj, &UnexpectedStateError{What: spec.what, State: state, Reason: reason}
+				}
 			}
-			return zero, &TimeoutError{What: w.what, LastState: lastState, Timeout: w.timeout, LastErr: lastErr}
-		}
-		delay = NextDelay(delay)
-
-		obj, state, err := w.refresh(wctx)
-		if err != nil {
-			if wctx.Err() != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
-				return zero, &TimeoutError{What: w.what, LastState: lastState, Timeout: w.timeout, LastErr: lastErr}
-			}
-			return zero, fmt.Errorf("waiting for %s: %w", w.what, err)
-		}
-		if state == "" {
-			if containsFold(w.target, "") {
-				return obj, nil
-			}
-			notFoundSeen++
-			if notFoundSeen > w.notFound {
-				return zero, &NotFoundError{Message: fmt.Sprintf("waiting for %s: not found", w.what)}
-			}
-			lastState = "(not found)"
-			continue
-		}
-		notFoundSeen = 0
-		lastState = state
-		switch {
-		case containsFold(w.target, state):
-			return obj, nil
-		case containsFold(w.pending, state):
-			continue
-		default:
-			reason := ""
-			if w.reason != nil {
-				reason = w.reason(obj, state)
-			}
-			return obj, &UnexpectedStateError{What: w.what, State: state, Reason: reason}
+			delay = p.followDelay(spec.kind, delay)
+			p.reschedule(w, delay)
 		}
 	}
 }
 
-// StatusVPCEndpoint returns a status function for the endpoint: the endpoint and its state, or
-// nil, "", nil when it does not exist (or is deleted).
-func StatusVPCEndpoint(ctx context.Context, conn *ec2.Client, id string) func(context.Context) (*ec2types.VpcEndpoint, string, error) {
-	return func(ctx context.Context) (*ec2types.VpcEndpoint, string, error) {
-		ep, err := FindVPCEndpointByID(ctx, conn, id)
-		if IsNotFound(err) {
-			return nil, "", nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		return ep, string(ep.State), nil
-	}
+// pollers are a Client's pollers, created on first use.
+type pollers struct {
+	once      sync.Once
+	endpoints *poller[ec2types.VpcEndpoint]
+	enis      *poller[ec2types.NetworkInterface]
 }
+
+func (c *Client) pollers() *pollers {
+	c.polls.once.Do(func() {
+		c.polls.endpoints = newPoller(func(ctx context.Context, ids []string) (map[string]ec2types.VpcEndpoint, error) {
+			out := make(map[string]ec2types.VpcEndpoint, len(ids))
+			for chunk := range slices.Chunk(ids, maxFilterValues) {
+				// A filter, not VpcEndpointIds: an id that is not (yet) described is simply absent.
+				eps, err := FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{Filters: []ec2types.Filter{filter("vpc-endpoint-id", chunk...)}})
+				if err != nil && !IsNotFound(err) {
+					return nil, err
+				}
+				for _, e := range eps {
+					out[aws.ToString(e.VpcEndpointId)] = e
+				}
+			}
+			return out, nil
+		})
+		c.polls.enis = newPoller(func(ctx context.Context, ids []string) (map[string]ec2types.NetworkInterface, error) {
+			out := make(map[string]ec2types.NetworkInterface, len(ids))
+			for chunk := range slices.Chunk(ids, maxFilterValues) {
+				enis, err := FindNetworkInterfaces(ctx, c.EC2, &ec2.DescribeNetworkInterfacesInput{Filters: []ec2types.Filter{filter("network-interface-id", chunk...)}})
+				if err != nil && !IsNotFound(err) {
+					return nil, err
+				}
+				for _, n := range enis {
+					out[aws.ToString(n.NetworkInterfaceId)] = n
+				}
+			}
+			return out, nil
+		})
+	})
+	return &c.polls
+}
+
+func endpointState(e ec2types.VpcEndpoint) string { return string(e.State) }
 
 // endpointFailureReason formats the endpoint's LastError (or FailureReason) for error messages.
-func endpointFailureReason(ep *ec2types.VpcEndpoint, _ string) string {
-	if ep == nil {
-		return ""
-	}
+func endpointFailureReason(ep ec2types.VpcEndpoint, _ string) string {
 	if le := ep.LastError; le != nil && (aws.ToString(le.Code) != "" || aws.ToString(le.Message) != "") {
 		return aws.ToString(le.Code) + ": " + aws.ToString(le.Message)
 	}
 	return aws.ToString(ep.FailureReason)
 }
 
-func waitVPCEndpoint(ctx context.Context, conn *ec2.Client, id string, timeout time.Duration, what string, pending, target []string) (*ec2types.VpcEndpoint, error) {
-	return stateWaiter[*ec2types.VpcEndpoint]{
-		what:     fmt.Sprintf("VPC endpoint (%s) to become %s", id, what),
-		pending:  pending,
-		target:   target,
-		refresh:  StatusVPCEndpoint(ctx, conn, id),
-		timeout:  timeout,
-		notFound: NotFoundChecks,
-		reason:   endpointFailureReason,
-	}.wait(ctx)
+func (c *Client) waitEndpoint(ctx context.Context, id, kind, what string, timeout time.Duration, pending, target []string) (*ec2types.VpcEndpoint, error) {
+	ep, err := pollWait(ctx, c.pollers().endpoints, id, waitSpec[ec2types.VpcEndpoint]{
+		what: fmt.Sprintf("VPC endpoint (%s) to become %s", id, what), kind: kind,
+		pending: pending, target: target, timeout: timeout, state: endpointState, reason: endpointFailureReason,
+	})
+	if err != nil && ep.VpcEndpointId == nil {
+		return nil, err
+	}
+	return &ep, err
 }
 
 // WaitVPCEndpointAvailable waits until the endpoint is available. pendingAcceptance counts as
-// pending; failed and rejected are errors carrying the endpoint's LastError.
-func WaitVPCEndpointAvailable(ctx context.Context, conn *ec2.Client, id string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
-	return waitVPCEndpoint(ctx, conn, id, timeout, "available",
+// pending; failed and rejected are errors carrying the endpoint's LastError. kind names the schedule
+// ("create" or "modify").
+func (c *Client) WaitVPCEndpointAvailable(ctx context.Context, id, kind string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+	return c.waitEndpoint(ctx, id, kind, "available", timeout,
 		[]string{StatePending, StatePendingAcceptance}, []string{StateAvailable})
 }
 
 // WaitVPCEndpointAvailableOrPendingAcceptance waits until the endpoint is available or waits for
 // the service owner's acceptance (auto_accept = false on a service that requires acceptance).
-func WaitVPCEndpointAvailableOrPendingAcceptance(ctx context.Context, conn *ec2.Client, id string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
-	return waitVPCEndpoint(ctx, conn, id, timeout, "available or pendingAcceptance",
+func (c *Client) WaitVPCEndpointAvailableOrPendingAcceptance(ctx context.Context, id, kind string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+	return c.waitEndpoint(ctx, id, kind, "available or pendingAcceptance", timeout,
 		[]string{StatePending}, []string{StateAvailable, StatePendingAcceptance})
 }
 
 // WaitVPCEndpointDeleted waits until the endpoint is gone or in state deleted.
-func WaitVPCEndpointDeleted(ctx context.Context, conn *ec2.Client, id string, timeout time.Duration) error {
-	_, err := stateWaiter[*ec2types.VpcEndpoint]{
-		what: fmt.Sprintf("VPC endpoint (%s) delete", id),
+func (c *Client) WaitVPCEndpointDeleted(ctx context.Context, id string, timeout time.Duration) error {
+	_, err := pollWait(ctx, c.pollers().endpoints, id, waitSpec[ec2types.VpcEndpoint]{
+		what: fmt.Sprintf("VPC endpoint (%s) delete", id), kind: "delete",
 		pending: []string{StateAvailable, StatePending, StatePendingAcceptance, StateDeleting,
 			StateFailed, StateRejected, StateExpired, StatePartial},
-		target:  []string{""},
-		refresh: StatusVPCEndpoint(ctx, conn, id),
-		timeout: timeout,
-		reason:  endpointFailureReason,
-	}.wait(ctx)
+		target: []string{"", StateDeleted}, timeout: timeout, state: endpointState, reason: endpointFailureReason,
+	})
 	return err
 }
 
 // WaitNetworkInterfacesReleased waits until none of the network interfaces exists any more (an
 // interface endpoint's ENIs outlive it briefly; the subnet cannot be deleted until they are gone).
-func WaitNetworkInterfacesReleased(ctx context.Context, conn *ec2.Client, eniIDs []string, timeout time.Duration) error {
-	if len(eniIDs) == 0 {
-		return nil
-	}
-	ids := slices.Clone(eniIDs)
-	_, err := stateWaiter[[]ec2types.NetworkInterface]{
-		what:    fmt.Sprintf("network interfaces (%s) to be released", strings.Join(ids, ", ")),
-		pending: []string{"in-use"},
-		target:  []string{""},
-		refresh: func(ctx context.Context) ([]ec2types.NetworkInterface, string, error) {
-			// A filter, not NetworkInterfaceIds: unknown ids are then simply absent.
-			enis, err := FindNetworkInterfaces(ctx, conn, &ec2.DescribeNetworkInterfacesInput{
-				Filters: []ec2types.Filter{filter("network-interface-id", ids...)},
+func (c *Client) WaitNetworkInterfacesReleased(ctx context.Context, eniIDs []string, timeout time.Duration) error {
+	// One waiter per interface, all at once: the poller describes them in one call per tick.
+	errs := make(chan error, len(eniIDs))
+	p := c.pollers().enis
+	start := time.Now()
+	for _, id := range eniIDs {
+		w := p.register(id, "eni", start) // all registered before the first tick
+		go func() {
+			_, err := p.await(ctx, w, start, waitSpec[ec2types.NetworkInterface]{
+				what: fmt.Sprintf("network interface (%s) to be released", id), kind: "eni",
+				pending: []string{"in-use", "available", "attaching", "detaching", "associated"}, target: []string{""},
+				timeout: timeout,
+				state:   func(n ec2types.NetworkInterface) string { return string(n.Status) },
 			})
-			if IsNotFound(err) {
-				return nil, "", nil
-			}
-			if err != nil {
-				return nil, "", err
-			}
-			if len(enis) == 0 {
-				return nil, "", nil
-			}
-			return enis, "in-use", nil
-		},
-		timeout: timeout,
-	}.wait(ctx)
-	return err
+			errs <- err
+		}()
+	}
+	var first error
+	for range eniIDs {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// The package-level waiters serve callers without a Client (test fixtures): each call has a poller
+// of its own.
+
+// WaitVPCEndpointAvailable waits until the endpoint is available (see Client.WaitVPCEndpointAvailable).
+func WaitVPCEndpointAvailable(ctx context.Context, conn *ec2.Client, id string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+	return (&Client{EC2: conn}).WaitVPCEndpointAvailable(ctx, id, "create", timeout)
+}
+
+// WaitVPCEndpointAvailableOrPendingAcceptance waits until the endpoint is available or pending
+// acceptance.
+func WaitVPCEndpointAvailableOrPendingAcceptance(ctx context.Context, conn *ec2.Client, id string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+	return (&Client{EC2: conn}).WaitVPCEndpointAvailableOrPendingAcceptance(ctx, id, "create", timeout)
+}
+
+// WaitVPCEndpointDeleted waits until the endpoint is gone or in state deleted.
+func WaitVPCEndpointDeleted(ctx context.Context, conn *ec2.Client, id string, timeout time.Duration) error {
+	return (&Client{EC2: conn}).WaitVPCEndpointDeleted(ctx, id, timeout)
+}
+
+// WaitNetworkInterfacesReleased waits until none of the network interfaces exists any more.
+func WaitNetworkInterfacesReleased(ctx context.Context, conn *ec2.Client, eniIDs []string, timeout time.Duration) error {
+	return (&Client{EC2: conn}).WaitNetworkInterfacesReleased(ctx, eniIDs, timeout)
 }

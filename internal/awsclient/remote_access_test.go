@@ -67,14 +67,14 @@ func TestExplainRemoteAccessZones(t *testing.T) {
 		t.Errorf("the accepted subnet is named: %s", re.Detail)
 	}
 	// TranslateError keeps it, and translates the bare AWS error without the subnets.
-	if got := awsclient.TranslateError(re); got != error(re) {
+	if got := awsclient.TranslateError(re); !errors.Is(got, re) {
 		t.Errorf("TranslateError replaced the explained error: %v", got)
 	}
 	if !errors.As(awsclient.TranslateError(createErr), &re) || re.Rule != "P2" || re.Attribute != "subnet_ids" {
 		t.Errorf("TranslateError: %v", awsclient.TranslateError(createErr))
 	}
 	other := errors.New("boom")
-	if client.ExplainRemoteAccessZones(ctx, other, subnets) != other {
+	if got := client.ExplainRemoteAccessZones(ctx, other, subnets); !errors.Is(got, other) || errors.As(got, &re) {
 		t.Error("another error was changed")
 	}
 }

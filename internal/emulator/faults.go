@@ -52,10 +52,6 @@ type EndpointFailure struct {
 	Count         int
 }
 
-func (f ActionFaults) active() bool {
-	return f.ErrorRate > 0 || f.DropRate > 0 || f.SlowAnswer > 0
-}
-
 func (f Faults) forAction(action string) ActionFaults {
 	if af, ok := f.Actions[action]; ok {
 		return af
@@ -78,7 +74,7 @@ func (s *Server) setFaultsLocked(f Faults) {
 	}
 	f.Actions = actions
 	s.faults = f
-	s.rng = rand.New(rand.NewSource(f.Seed)) //nolint:gosec // reproducible fault draws, not security
+	s.rng = rand.New(rand.NewSource(f.Seed)) // reproducible draws, not security
 }
 
 // FaultCounts returns a copy of the per-action counts of injected faults. ResetCalls zeroes them.

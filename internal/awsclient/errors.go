@@ -1,7 +1,10 @@
 package awsclient
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aws/smithy-go"
@@ -111,6 +114,9 @@ var translations = []translation{
 		summary: "Security groups on a gateway endpoint",
 		detail:  "Security groups can only be associated with Interface endpoints. Remove the vpce_security_group_association for this gateway endpoint."},
 	// P2
+	{codes: invalidParam, all: []string{msgRemoteAccessZones}, rule: "P2", attribute: "subnet_ids",
+		summary: "Subnet in a zone without remote access",
+		detail:  remoteAccessAdvice},
 	{codes: invalidParam, all: []string{"does not support the availability zone"}, rule: "P2", attribute: "subnet_ids",
 		summary: "Subnet in unsupported Availability Zone",
 		detail:  "A subnet is in an Availability Zone the service is not offered in. Use subnets only in the zones listed by the vpce_service data source's availability_zones."},
@@ -177,6 +183,57 @@ var translations = []translation{
 	{codes: []string{ErrCodeInvalidVPCIDNotFound}, rule: "P10", attribute: "vpc_id",
 		summary: "VPC not found",
 		detail:  "The VPC in vpc_id does not exist. Check the id."},
+}
+
+// msgRemoteAccessZones starts AWS's refusal (lowercased) of a cross-region endpoint's subnet:
+// "Only the following availability zones are supported for remote access: use1-az1, use1-az2, …".
+const msgRemoteAccessZones = "only the following availability zones are supported for remote access"
+
+const remoteAccessAdvice = "A cross-region endpoint (service_region) can only have subnets in the Availability Zones that AWS " +
+	"offers for remote access from this region. AWS does not list these zones before the endpoint is created " +
+	"(DescribeVpcEndpointServices shows no zones for a service of another region), so the plan cannot check them. " +
+	"Use subnets in the zone IDs AWS accepts."
+
+// ExplainRemoteAccessZones returns err unchanged unless it is AWS's refusal of a cross-region
+// endpoint's subnets outside the zones offered for remote access. Then it returns a *RuleError (P2,
+// subnet_ids) naming each subnet of subnetIDs whose zone ID AWS does not accept, that zone ID, and
+// the accepted zone IDs. The subnets' zone IDs come from SubnetFacts; if they cannot be read, the
+// error names the accepted zone IDs only.
+func (c *Client) ExplainRemoteAccessZones(ctx context.Context, err error, subnetIDs []string) error {
+	var apiErr smithy.APIError
+	if err == nil || !errors.As(err, &apiErr) || apiErr.ErrorCode() != ErrCodeInvalidParameter {
+		return err
+	}
+	msg := apiErr.ErrorMessage()
+	lower := strings.ToLower(msg)
+	i := strings.Index(lower, msgRemoteAccessZones)
+	if i < 0 {
+		return err
+	}
+	var accepted []string
+	for _, z := range strings.Split(strings.TrimPrefix(msg[i+len(msgRemoteAccessZones):], ":"), ",") {
+		if z = strings.TrimSuffix(strings.TrimSpace(z), "."); z != "" {
+			accepted = append(accepted, z)
+		}
+	}
+	re := &RuleError{Rule: "P2", Attribute: "subnet_ids", Summary: "Subnet in a zone without remote access",
+		AWSCode: apiErr.ErrorCode(), AWSMessage: msg, Err: err}
+	var refused []string
+	if facts, ferr := c.SubnetFacts(ctx, subnetIDs); ferr == nil {
+		for _, id := range subnetIDs {
+			if f, ok := facts[id]; ok && f.AvailabilityZoneID != "" && !slices.Contains(accepted, f.AvailabilityZoneID) {
+				refused = append(refused, fmt.Sprintf("%s (zone ID %s)", id, f.AvailabilityZoneID))
+			}
+		}
+	}
+	switch {
+	case len(refused) > 0:
+		re.Detail = fmt.Sprintf("Subnet %s is not in a zone AWS accepts for this cross-region endpoint; the accepted zone IDs are %s. %s",
+			strings.Join(refused, ", subnet "), strings.Join(accepted, ", "), remoteAccessAdvice)
+	default:
+		re.Detail = fmt.Sprintf("The accepted zone IDs are %s. %s", strings.Join(accepted, ", "), remoteAccessAdvice)
+	}
+	return re
 }
 
 func (t translation) matches(code, lowerMsg string) bool {

@@ -17,6 +17,10 @@ import (
 const (
 	msgAuthFailure       = "AWS was not able to validate the provided access credentials"
 	msgSignatureMismatch = "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."
+
+	// maxClockSkew is how far X-Amz-Date may be from the server's clock.
+	maxClockSkew = 15 * time.Minute
+	amzDate      = "20060102T150405Z"
 )
 
 // caller is the authenticated identity of a request.
@@ -67,7 +71,14 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*caller, *apiError)
 	}
 	c.account = cred.AccountID
 	mismatch := &apiError{Code: "SignatureDoesNotMatch", Message: msgSignatureMismatch, Status: authFailure.Status}
-	signingTime, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date"))
+	if c.service != "ec2" && c.service != "sts" {
+		want := "ec2"
+		if r.URL.Query().Get("Action") == "GetCallerIdentity" || bytes.Contains(body, []byte("Action=GetCallerIdentity")) {
+			want = "sts"
+		}
+		return nil, &apiError{Code: "SignatureDoesNotMatch", Message: "Credential should be scoped to correct service: '" + want + "'. "}
+	}
+	signingTime, err := time.Parse(amzDate, r.Header.Get("X-Amz-Date"))
 	if err != nil {
 		return nil, mismatch
 	}
@@ -99,7 +110,32 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*caller, *apiError)
 	if sigOf(cp.Header.Get("Authorization")) != fields["Signature"] {
 		return nil, mismatch
 	}
+	if e := checkSigningTime(c.service, signingTime, time.Now()); e != nil {
+		return nil, e
+	}
 	return c, nil
+}
+
+// checkSigningTime rejects a signature made more than maxClockSkew away from now: EC2 answers
+// RequestExpired; STS answers SignatureDoesNotMatch with the times.
+func checkSigningTime(service string, signed, now time.Time) *apiError {
+	now = now.UTC()
+	early, late := now.Add(-maxClockSkew), now.Add(maxClockSkew)
+	if !signed.Before(early) && !signed.After(late) {
+		return nil
+	}
+	if service != "sts" {
+		return &apiError{Code: "RequestExpired", Message: "Request has expired."}
+	}
+	e := &apiError{Code: "SignatureDoesNotMatch", Status: http.StatusForbidden}
+	if signed.Before(early) {
+		e.Message = "Signature expired: " + signed.Format(amzDate) + " is now earlier than " + early.Format(amzDate) +
+			" (" + now.Format(amzDate) + " - 15 min.)"
+	} else {
+		e.Message = "Signature not yet current: " + signed.Format(amzDate) + " is still later than " + late.Format(amzDate) +
+			" (" + now.Format(amzDate) + " + 15 min.)"
+	}
+	return e
 }
 
 func sigOf(h string) string {

@@ -173,6 +173,28 @@ func zones(region string) []zone {
 	return out
 }
 
+// remoteAccessZones returns the zones of region in which a cross-region (ServiceRegion) interface
+// endpoint can have subnets: all but the third and the fifth (use1-az3 and use1-az5 in us-east-1,
+// <abbrev>-az3 elsewhere), an emulator choice that gives the tests a zone to be refused.
+func remoteAccessZones(region string) []zone {
+	var out []zone
+	for i, z := range zones(region) {
+		if i != 2 && i != 4 {
+			out = append(out, z)
+		}
+	}
+	return out
+}
+
+func remoteAccessZone(region, az string) bool {
+	for _, z := range remoteAccessZones(region) {
+		if z.name == az {
+			return true
+		}
+	}
+	return false
+}
+
 func regionAbbrev(region string) string {
 	parts := strings.Split(region, "-")
 	if len(parts) != 3 || parts[1] == "" {

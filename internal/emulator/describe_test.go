@@ -120,7 +120,7 @@ func TestDescribeVpcEndpointServices(t *testing.T) {
 	}
 	n := e.network(false)
 	out, err := e.ec2.CreateVpcEndpoint(e.ctx, &ec2.CreateVpcEndpointInput{VpcId: &n.vpc, ServiceName: &westNoAccept, ServiceRegion: aws.String("us-west-2"),
-		VpcEndpointType: types.VpcEndpointTypeInterface, SubnetIds: []string{n.subnets[3]}})
+		VpcEndpointType: types.VpcEndpointTypeInterface, SubnetIds: []string{n.subnets[0]}})
 	e.must(err)
 	if aws.ToString(out.VpcEndpoint.ServiceRegion) != "us-west-2" {
 		t.Fatalf("%+v", out.VpcEndpoint)

@@ -10,19 +10,25 @@
 // # Running it
 //
 // In a test: srv := emulator.New(emulator.Options{}); url, err := srv.Start();
-// defer srv.Close(). From a shell:
+// defer srv.Close(). From a shell, `make emulator` (on 127.0.0.1:4566, or
+// EMULATOR_ADDR) or:
 //
 //	go run ./internal/emulator/cmd/vpce-emulator -seed demo -url-file /tmp/url
 //
 // prints the URL, the environment to export (AWS_ACCESS_KEY_ID=test
 // AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 …), writes the demo
-// network's ids (seed.Network) as JSON and prints "READY <url>".
+// network's ids (seed.Network) as JSON and prints "READY <url>". -h lists
+// every flag, the fault knobs below included.
 //
 // Credentials: test/test (account 123456789012) and other/other (account
 // 210987654321). Requests must be SigV4-signed by a known key; the signature
-// is recomputed and compared (AuthFailure / SignatureDoesNotMatch otherwise).
-// The credential scope's region selects the region; state is kept per
-// account and region.
+// is recomputed and compared (AuthFailure / SignatureDoesNotMatch otherwise),
+// the credential scope must name ec2 or sts (SignatureDoesNotMatch
+// "Credential should be scoped to correct service: 'ec2'. "), and X-Amz-Date
+// must be within 15 minutes of the server's clock (EC2: RequestExpired
+// "Request has expired."; STS: SignatureDoesNotMatch "Signature expired: …"
+// or "Signature not yet current: …"). The credential scope's region selects
+// the region; state is kept per account and region.
 //
 // # Actions
 //
@@ -34,7 +40,25 @@
 // DeleteTags, DescribeTags, DescribePrefixLists, DescribeNetworkInterfaces,
 // DescribeVpcEndpointServices, CreateVpcEndpoint, DescribeVpcEndpoints,
 // ModifyVpcEndpoint, DeleteVpcEndpoints, AcceptVpcEndpointConnections,
-// RejectVpcEndpointConnections. STS: GetCallerIdentity.
+// RejectVpcEndpointConnections, DescribeVpcEndpointServiceConfigurations
+// (the caller's own PrivateLink services; ServiceId, filters service-name,
+// service-id, service-state, supported-ip-address-types) and
+// DescribeVpcEndpointConnections (the endpoints of every account connected to
+// them; filters service-id, vpc-endpoint-id, vpc-endpoint-owner,
+// vpc-endpoint-state, vpc-endpoint-region). STS: GetCallerIdentity.
+//
+// These cover the calls of the hashicorp/aws provider's aws_vpc_endpoint,
+// aws_vpc_endpoint_route_table_association, aws_vpc_endpoint_subnet_association
+// and aws_vpc_endpoint_security_group_association: CreateVpcEndpoint (with
+// ClientToken, TagSpecifications, and PrivateDnsEnabled always sent, false on
+// gateways), DescribeVpcEndpoints by id and by the filters vpc-id,
+// service-name, vpc-endpoint-state and tag:<key>, DescribePrefixLists by
+// prefix-list-name, DescribeNetworkInterfaces by id,
+// DescribeVpcEndpointServiceConfigurations by service-name and
+// AcceptVpcEndpointConnections (auto_accept), ModifyVpcEndpoint with
+// Add/Remove RouteTableIds, SubnetIds and SecurityGroupIds,
+// DescribeSecurityGroups by group-name and vpc-id (the VPC's default group),
+// CreateTags/DeleteTags and DeleteVpcEndpoints.
 //
 // # Service catalogue
 //
@@ -47,9 +71,9 @@
 // ending in e or f (us-east-1e, us-east-1f), lambda not in zones ending in f.
 // Without policy support: ec2messages, ssmmessages, the customer services
 // and the s3express gateway (an emulator choice: it gives the tests a gateway
-// service whose endpoints accept only the full-access policy). IPv4 only: s3express, dynamodb (interface), ecs, ec2messages,
-// ssmmessages, athena, glue and the customer services; the rest support
-// ipv4 and ipv6.
+// service whose endpoints accept only the full-access policy). IPv4 only:
+// s3express, dynamodb (interface), ecs, ec2messages, ssmmessages, athena, glue
+// and the customer services; the rest support ipv4 and ipv6.
 // Customer PrivateLink services (CustomerServiceNames): one requiring
 // acceptance owned by DefaultAccountID, one requiring acceptance owned by
 // OtherAccountID, one not requiring acceptance; none has a private DNS name
@@ -63,39 +87,111 @@
 // CrossRegionServiceRegions. Zones: us-east-1a–f (use1-az1…6), <region>a–c
 // elsewhere.
 //
+// # Behaviour matched to EC2
+//
+//   - S3 interface endpoints with private DNS default
+//     PrivateDnsOnlyForInboundResolverEndpoint to true, on CreateVpcEndpoint
+//     and when ModifyVpcEndpoint turns private DNS on, and so fail without an
+//     S3 gateway endpoint in the VPC ("To set
+//     PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC <vpc> must
+//     have a Gateway endpoint for the service."). The option, true or false,
+//     for another interface service: "PrivateDnsOnlyForInboundResolverEndpoint
+//     not supported for this service."; on a gateway: "DnsOptions
+//     PrivateDnsOnlyForInboundResolverEndpoint is applicable only to Interface
+//     VPC Endpoints.".
+//   - ServiceRegion equal to the caller's region is InvalidServiceName.
+//     DescribeVpcEndpointServices lists no zones for a service of another
+//     region; a cross-region endpoint's subnets must be in the zones offered
+//     for remote access, else "Only the following availability zones are
+//     supported for remote access: use1-az1, use1-az2, use1-az4, use1-az6".
+//   - AWS's own messages: OperationInProgress "VpcEndpoint modify operation
+//     in progress"; "Subnet IDs are only supported for Interface and
+//     GatewayLoadBalancer type VPC Endpoints."; InvalidVpcEndpointId.NotFound
+//     "The Vpc Endpoint Id '<id>' does not exist"; InvalidSubnetId.Malformed
+//     "Invalid Subnet Id: '<v>' (expecting 'subnet-...; the Id may only
+//     contain lowercase alphanumeric characters and a single dash')" and
+//     InvalidVpcId.Malformed "Invalid Id: '<v>' (expecting 'vpc-...; …')".
+//     S3 interface DNS names begin with "*.".
+//   - Tags (CreateTags and TagSpecifications, checked before anything is
+//     created or changed): at most 50 per resource, overwriting a key
+//     counting once (TagLimitExceeded "The maximum number of Tags for a
+//     resource has been reached."); keys of 1–128 and values of up to 256
+//     characters, the aws: prefix (any case) reserved (InvalidParameterValue
+//     "Tag keys starting with 'aws:' are reserved for internal use", "Tag
+//     value exceeds the maximum length of 256 characters").
+//
 // # Knobs
 //
 // Options and the Set* methods control durations (pending, deleting, deleted
 // retention, DNS reservation, modify window) and a time scale, per-call
-// latency, an eventual-consistency window, a token-bucket throttle
-// (RequestLimitExceeded, HTTP 503), injected errors (InjectError) and
-// committed-but-dropped responses (DropResponses). Calls counts every
-// request per action, including failed and unauthenticated ones.
+// latency (before the call runs), an eventual-consistency window, a
+// token-bucket throttle (RequestLimitExceeded, HTTP 503), and these faults:
+//
+//   - Faults (Options.Faults, SetFaults): per action, or for every action
+//     without its own entry, an ErrorRate of calls failed with ErrorCode
+//     before they run (InternalError → HTTP 500, RequestLimitExceeded /
+//     ServiceUnavailable / Unavailable → 503), a DropRate of successful
+//     mutating calls committed and then left unanswered (the connection is
+//     closed), and a SlowAnswer delay after the commit for a SlowRate of
+//     calls. Draws come from one source seeded with Faults.Seed. The
+//     vpce-emulator flags -error-rate, -error-code, -drop-rate,
+//     -slow-answer, -slow-rate, -fault-seed and -fault
+//     ACTION:key=value,… set the same knobs (ParseActionFaults).
+//   - InjectError and DropResponses: the same faults, for the next n calls of
+//     an action.
+//   - EndpointFailure (Options.FailEndpoints, SetEndpointFailure, flag
+//     -fail-next-endpoint CODE:MESSAGE): the next endpoints created go
+//     pending, then "failed" with LastError; a failed endpoint holds no
+//     route, network interface or private DNS name, and can be deleted.
+//
+// Calls counts every request per action, including failed and
+// unauthenticated ones; FaultCounts counts the faults injected per action
+// (errors, throttled, dropped, slowed). ResetCalls zeroes both.
 //
 // # Known differences from EC2
 //
 //   - Only the actions listed above exist; others get InvalidAction. DryRun
-//     is ignored. Only the parameters the provider uses are honoured
-//     (no IPv6 CIDRs, no SubnetConfiguration, no custom private DNS domains,
-//     no resource configurations or service networks, no GatewayLoadBalancer
-//     endpoints).
-//   - Validation messages for rules where AWS's exact wording is unknown
-//     (route table/subnet/security group of another VPC, type-specific
-//     fields on Modify, malformed or oversized policies, IP address types,
-//     DNS options on gateways) are close approximations with AWS's codes.
+//     is ignored. Only the parameters the provider and the hashicorp/aws
+//     endpoint resources use are honoured (no IPv6 CIDRs, no
+//     SubnetConfiguration, no custom private DNS domains or
+//     PrivateDnsPreference, no resource configurations or service networks,
+//     no GatewayLoadBalancer endpoints, no endpoint service management beyond
+//     describing and accepting connections).
+//   - Messages where AWS's wording is unknown are close approximations with
+//     AWS's codes: a route table, subnet or security group of another VPC;
+//     security groups, private DNS or DnsRecordIpType on a gateway
+//     ("DnsOptions DnsRecordIpType is applicable only to Interface VPC
+//     Endpoints."); type-specific fields on Modify; a malformed or oversized
+//     policy; IP address types; PrivateDnsOnlyForInboundResolverEndpoint =
+//     true without private DNS; InvalidRouteTableId.Malformed,
+//     InvalidGroupId.Malformed and InvalidVpcEndpointId.Malformed (worded as
+//     the VPC one); the remote-access zones message (no final period is
+//     known); an empty tag key ("Tag key must not be empty") and a key over
+//     128 characters ("Tag key exceeds the maximum length of 128
+//     characters"); the service named in "Credential should be scoped to
+//     correct service" is 'sts' for GetCallerIdentity and 'ec2' otherwise, as
+//     the emulator serves both on one URL.
+//   - Malformed ids are checked only on CreateVpcEndpoint and
+//     ModifyVpcEndpoint; elsewhere an id of an unknown kind is InvalidID and
+//     a well-formed unknown one NotFound.
+//   - The zones offered for remote access are an emulator choice: every zone
+//     of the region but the third and the fifth (use1-az3, use1-az5;
+//     <abbrev>-az3 elsewhere). AWS publishes no list.
+//   - Whether a failed endpoint keeps its network interfaces, routes and DNS
+//     name, still counts against the quota (here it does) and accepts
+//     ModifyVpcEndpoint (here it does) is unknown.
 //   - dualstack/ipv6 endpoints are accepted without checking that subnets
 //     have IPv6 CIDRs.
 //   - PrivateDnsEnabled defaults to true for interface endpoints of AWS
-//     services and false for customer services; for an s3 interface
-//     endpoint with private DNS, PrivateDnsOnlyForInboundResolverEndpoint
-//     defaults to true when the VPC has an s3 gateway endpoint.
+//     services and false for customer services.
 //   - Endpoint states are computed from timestamps: pending → available
-//     after PendingDuration; pendingAcceptance until accepted, then pending;
-//     deleting → deleted after DeletingDuration, then gone after
-//     DeletedRetention. A ModifyVpcEndpoint makes the endpoint "pending" and
-//     busy for ModifyDuration (default PendingDuration/4); a second modify in
-//     that window gets OperationInProgress. Modifying a deleting endpoint
-//     gets InvalidVpcEndpointId.NotFound.
+//     (or failed, see EndpointFailure) after PendingDuration;
+//     pendingAcceptance until accepted, then pending; deleting → deleted
+//     after DeletingDuration, then gone after DeletedRetention. A
+//     ModifyVpcEndpoint makes the endpoint "pending" and busy for
+//     ModifyDuration (default PendingDuration/4); a second modify in that
+//     window gets OperationInProgress. Modifying a deleting endpoint gets
+//     InvalidVpcEndpointId.NotFound.
 //   - Gateway routes disappear as soon as DeleteVpcEndpoints is called;
 //     interface ENIs remain until the endpoint reaches "deleted". ENIs of a
 //     removed subnet are released at once.
@@ -107,7 +203,9 @@
 //     associations besides the main one.
 //   - The consistency window is not scaled by TimeScale and only hides new
 //     endpoints from DescribeVpcEndpoints.
-//   - Throttling is one bucket for the whole server.
+//   - Throttling is one bucket for the whole server. Faults apply to
+//     authenticated calls only; a slow answer also delays an error the
+//     action itself returned.
 //   - Every region's AWS services are named com.amazonaws.<region>.<svc>,
 //     also in the regions where EC2 names some of them with a prefix of its
 //     own (cn.com.amazonaws.cn-north-1.ec2; see the planner's partition

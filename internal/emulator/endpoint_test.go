@@ -41,7 +41,7 @@ func TestCreateVpcEndpoint_validation(t *testing.T) {
 		{"route tables on interface", ec2.CreateVpcEndpointInput{VpcId: &n.vpc, ServiceName: aws.String(svc("ssm")), VpcEndpointType: iface, RouteTableIds: []string{n.rts[0]}},
 			"InvalidParameter", "Route table IDs are only supported for Gateway type VPC Endpoint."},
 		{"subnets on gateway", ec2.CreateVpcEndpointInput{VpcId: &n.vpc, ServiceName: aws.String(svc("s3")), SubnetIds: []string{n.subnets[0]}},
-			"InvalidParameter", "Subnet IDs are only supported for Interface type VPC Endpoint."},
+			"InvalidParameter", "Subnet IDs are only supported for Interface and GatewayLoadBalancer type VPC Endpoints."},
 		{"security groups on gateway", ec2.CreateVpcEndpointInput{VpcId: &n.vpc, ServiceName: aws.String(svc("s3")), SecurityGroupIds: []string{n.sg}},
 			"InvalidParameter", "Security group IDs are only supported for Interface type VPC Endpoint."},
 		{"unknown route table", ec2.CreateVpcEndpointInput{VpcId: &n.vpc, ServiceName: aws.String(svc("s3")), RouteTableIds: []string{"rtb-1"}},
@@ -135,7 +135,7 @@ func TestCreateVpcEndpoint_fields(t *testing.T) {
 		names = append(names, aws.ToString(d.DnsName))
 	}
 	id := aws.ToString(ep.VpcEndpointId)
-	if len(names) != 4 || !strings.HasPrefix(names[0], id+"-") || !strings.HasSuffix(names[0], ".s3.us-east-1.vpce.amazonaws.com") ||
+	if len(names) != 4 || !strings.HasPrefix(names[0], "*."+id+"-") || !strings.HasSuffix(names[0], ".s3.us-east-1.vpce.amazonaws.com") ||
 		!strings.Contains(names[1], "-us-east-1a.s3.") || names[3] != "*.s3.us-east-1.amazonaws.com" || aws.ToString(ep.DnsEntries[0].HostedZoneId) != "Z7HUB22UULQXV" {
 		t.Fatalf("%v", names)
 	}
@@ -164,7 +164,7 @@ func TestVpcEndpoint_states(t *testing.T) {
 		t.Fatalf("%+v", out.Unsuccessful)
 	}
 	_, err = e.ec2.DescribeVpcEndpoints(e.ctx, &ec2.DescribeVpcEndpointsInput{VpcEndpointIds: []string{id}})
-	wantErr(t, err, "InvalidVpcEndpointId.NotFound", "The VpcEndpoint Id '"+id+"' does not exist")
+	wantErr(t, err, "InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '"+id+"' does not exist")
 }
 
 func TestVpcEndpoint_acceptance(t *testing.T) {
@@ -252,7 +252,7 @@ func TestModifyVpcEndpoint(t *testing.T) {
 		{"route table on interface", ec2.ModifyVpcEndpointInput{AddRouteTableIds: []string{n.rts[0]}}, "InvalidParameter",
 			"Route table IDs are only supported for Gateway type VPC Endpoint."},
 		{"unknown endpoint", ec2.ModifyVpcEndpointInput{VpcEndpointId: aws.String("vpce-1")}, "InvalidVpcEndpointId.NotFound",
-			"The VpcEndpoint Id 'vpce-1' does not exist"},
+			"The Vpc Endpoint Id 'vpce-1' does not exist"},
 	} {
 		in := tc.in
 		if in.VpcEndpointId == nil {
@@ -276,7 +276,7 @@ func TestModifyVpcEndpoint(t *testing.T) {
 	_, err = e.ec2.ModifyVpcEndpoint(e.ctx, &ec2.ModifyVpcEndpointInput{VpcEndpointId: gw.VpcEndpointId, AddRouteTableIds: []string{other.rts[0]}})
 	wantErr(t, err, "InvalidParameter", "The route table "+other.rts[0]+" does not belong to the VPC "+n.vpc+".")
 	_, err = e.ec2.ModifyVpcEndpoint(e.ctx, &ec2.ModifyVpcEndpointInput{VpcEndpointId: gw.VpcEndpointId, AddSubnetIds: []string{n.subnets[0]}})
-	wantErr(t, err, "InvalidParameter", "Subnet IDs are only supported for Interface type VPC Endpoint.")
+	wantErr(t, err, "InvalidParameter", "Subnet IDs are only supported for Interface and GatewayLoadBalancer type VPC Endpoints.")
 	_, err = e.ec2.ModifyVpcEndpoint(e.ctx, &ec2.ModifyVpcEndpointInput{VpcEndpointId: gw.VpcEndpointId, AddRouteTableIds: []string{n.rts[1]}, RemoveRouteTableIds: []string{n.rts[0]}})
 	e.must(err)
 	if got := e.describe(aws.ToString(gw.VpcEndpointId)); len(got.RouteTableIds) != 1 || got.RouteTableIds[0] != n.rts[1] {
@@ -306,7 +306,7 @@ func TestModifyVpcEndpoint_operationInProgress(t *testing.T) {
 	failed := 0
 	for _, err := range errs {
 		if err != nil {
-			wantErr(t, err, "OperationInProgress", "There is another operation in progress for VPC endpoint "+id)
+			wantErr(t, err, "OperationInProgress", "VpcEndpoint modify operation in progress")
 			failed++
 		}
 	}

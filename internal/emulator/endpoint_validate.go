@@ -112,6 +112,13 @@ func (st *regionState) checkSubnets(vpcID string, svc *service, add, existing []
 		if svc.region == region && !svc.offeredIn(sn.az) {
 			return invalidParameter("The VPC endpoint service %s does not support the availability zone of the subnet: %s.", svc.name, id)
 		}
+		if svc.region != region && !remoteAccessZone(region, sn.az) {
+			var ids []string
+			for _, z := range remoteAccessZones(region) {
+				ids = append(ids, z.id)
+			}
+			return invalidParameter("Only the following availability zones are supported for remote access: %s", strings.Join(ids, ", "))
+		}
 		if used[sn.az] {
 			return errf("DuplicateSubnetsInSameZone", "Found another VPC endpoint subnet in the availability zone of %s. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.", id)
 		}
@@ -192,7 +199,7 @@ func (st *regionState) checkPrivateDNS(v *vpc, svc *service, self string, now ti
 	}
 	conflict := invalidParameter("private-dns-enabled cannot be set because there is already a conflicting DNS domain for %s in the VPC %s", svc.privateDNS, v.id)
 	for _, e := range st.endpoints {
-		if e.id != self && e.vpc == v.id && e.live() && e.privateDNS && e.svc.privateDNS == svc.privateDNS {
+		if e.id != self && e.vpc == v.id && e.holds() && e.privateDNS && e.svc.privateDNS == svc.privateDNS {
 			return conflict
 		}
 	}
@@ -207,16 +214,27 @@ func (st *regionState) checkPrivateDNS(v *vpc, svc *service, self string, now ti
 // hasGateway reports whether vpc has a live gateway endpoint for the service name.
 func (st *regionState) hasGateway(vpcID, name string) bool {
 	for _, e := range st.endpoints {
-		if e.vpc == vpcID && e.typ == typeGateway && e.live() && e.serviceName == name {
+		if e.vpc == vpcID && e.typ == typeGateway && e.holds() && e.serviceName == name {
 			return true
 		}
 	}
 	return false
 }
 
-// checkInboundOnly validates PrivateDnsOnlyForInboundResolverEndpoint = true.
+// errInboundNotSupported answers DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint, true or
+// false, for an interface service other than S3.
+var errInboundNotSupported = invalidParameter("PrivateDnsOnlyForInboundResolverEndpoint not supported for this service.")
+
+// inboundSupported reports whether svc takes PrivateDnsOnlyForInboundResolverEndpoint: the S3
+// interface service only.
+func inboundSupported(svc *service) bool {
+	return svc.short == "s3" && svc.typ == typeInterface && svc.owner == "amazon"
+}
+
+// checkInboundOnly validates PrivateDnsOnlyForInboundResolverEndpoint = true (sent, or AWS's
+// default for an S3 interface endpoint with private DNS) for an endpoint of svc in v.
 func (st *regionState) checkInboundOnly(v *vpc, svc *service, privateDNS bool) *apiError {
-	if svc.short != "s3" || svc.typ != typeInterface || !privateDNS {
+	if !privateDNS {
 		return invalidParameter("PrivateDnsOnlyForInboundResolverEndpoint can only be set for an S3 Interface VPC endpoint with private DNS enabled.")
 	}
 	if !st.hasGateway(v.id, svc.name) {

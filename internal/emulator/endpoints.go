@@ -39,6 +39,12 @@ type xEndpoint struct {
 	Created          string       `xml:"creationTimestamp"`
 	Tags             []tag        `xml:"tagSet>item"`
 	OwnerID          string       `xml:"ownerId"`
+	LastError        *xLastError  `xml:"lastError,omitempty"`
+}
+
+type xLastError struct {
+	Code    string `xml:"code"`
+	Message string `xml:"message"`
 }
 
 func hostedZoneFor(region string) string {
@@ -63,16 +69,22 @@ func (st *regionState) xmlEndpoint(e *endpoint, now time.Time) xEndpoint {
 	x := xEndpoint{ID: e.id, Type: e.typ, VpcID: e.vpc, ServiceName: e.serviceName, ServiceRegion: e.serviceRegion,
 		State: e.state(now), Policy: e.policy, RouteTableIDs: e.routeTables, SubnetIDs: e.subnets, IPAddressType: e.ipType,
 		PrivateDNS: e.privateDNS, Created: e.created.UTC().Format("2006-01-02T15:04:05.000Z"), Tags: st.tags[e.id], OwnerID: st.account}
+	if x.State == "failed" {
+		x.LastError = &xLastError{Code: e.failCode, Message: e.failMessage}
+	}
 	if e.typ != typeInterface {
 		return x
 	}
 	x.Groups = st.groupIDs(e.groups)
 	x.DNSOptions = &xDNSOptions{RecordIPType: e.dnsRecordIPType, InboundOnly: e.inboundOnly}
-	if x.State == "deleted" {
+	if x.State == "deleted" || x.State == "failed" {
 		return x
 	}
 	x.ENIs = st.enisOf(e.id)
 	base := fmt.Sprintf("%s-%s", e.id, e.dnsSuffix)
+	if e.svc.short == "s3" {
+		base = "*." + base // S3 interface names are wildcards: bucket.vpce-….s3.<region>.vpce.amazonaws.com
+	}
 	suffix := fmt.Sprintf("%s.%s.vpce.amazonaws.com", e.svc.short, e.svc.region)
 	hz := hostedZoneFor(e.svc.region)
 	x.DNSEntries = append(x.DNSEntries, xDNSEntry{base + "." + suffix, hz})
@@ -131,22 +143,32 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if typ != typeGateway && typ != typeInterface {
 		return errf("InvalidParameterValue", "Value (%s) for parameter VpcEndpointType is invalid. Valid values: Gateway, Interface.", typ)
 	}
+	rts, subnets, groups := list(f, "RouteTableId"), list(f, "SubnetId"), list(f, "SecurityGroupId")
+	if e := firstErr(malformed(vpcID, "vpc"), malformedAny(subnets, "subnet"), malformedAny(rts, "rtb"), malformedAny(groups, "sg")); e != nil {
+		return e
+	}
 	v, ok := st.vpcs[vpcID]
 	if !ok {
 		return notFound(vpcID)
 	}
-	svcRegion := get(f, "ServiceRegion")
-	svc, e := resolveService(r.region, svcRegion, name, typ)
+	svcRegion, svcRegionSet := f["ServiceRegion"]
+	if svcRegionSet && len(svcRegion) > 0 && svcRegion[0] == r.region {
+		// AWS looks a ServiceRegion up as a remote region: the caller's own region has no remote services.
+		return errf("InvalidServiceName", "The Vpc Endpoint Service '%s' does not exist", name)
+	}
+	svc, e := resolveService(r.region, get(f, "ServiceRegion"), name, typ)
 	if e != nil {
 		return e
 	}
-	rts, subnets, groups := list(f, "RouteTableId"), list(f, "SubnetId"), list(f, "SecurityGroupId")
 	d, e := dnsParams(f)
 	if e != nil {
 		return e
 	}
-	if e := checkTypeFields(typ, len(rts) > 0, len(subnets) > 0, len(groups) > 0, d.privateSet && d.private, d.recordType != "" || d.inboundSet); e != nil {
+	if e := checkTypeFields(typ, len(rts) > 0, len(subnets) > 0, len(groups) > 0, d.privateSet && d.private, d.recordType != "", d.inboundSet); e != nil {
 		return e
+	}
+	if d.inboundSet && !inboundSupported(svc) {
+		return errInboundNotSupported
 	}
 	if e := st.checkRouteTables(vpcID, svc, rts, ""); e != nil {
 		return e
@@ -172,6 +194,7 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if e := checkIPTypes(svc, ipType, d.recordType); e != nil {
 		return e
 	}
+	var inbound *bool // PrivateDnsOnlyForInboundResolverEndpoint as stored
 	if typ == typeInterface {
 		if !d.privateSet {
 			d.private = svc.privateDNS != "" && svc.owner == "amazon"
@@ -181,7 +204,11 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 				return e
 			}
 		}
-		if d.inboundSet && d.inbound {
+		if inboundSupported(svc) && d.private {
+			b := !d.inboundSet || d.inbound // AWS defaults the option to true
+			inbound = &b
+		}
+		if d.inboundSet && d.inbound || inbound != nil && *inbound {
 			if e := st.checkInboundOnly(v, svc, d.private); e != nil {
 				return e
 			}
@@ -194,12 +221,16 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if e != nil {
 		return e
 	}
-	if svcRegion == "" {
-		svcRegion = r.region
+	svcRegionName := r.region
+	if svcRegionSet && len(svcRegion) > 0 && svcRegion[0] != "" {
+		svcRegionName = svcRegion[0]
 	}
-	ep := &endpoint{id: newID("vpce"), typ: typ, vpc: vpcID, serviceName: name, serviceRegion: svcRegion, svc: svc,
+	ep := &endpoint{id: newID("vpce"), typ: typ, vpc: vpcID, serviceName: name, serviceRegion: svcRegionName, svc: svc,
 		routeTables: rts, policy: policy, ipType: ipType, created: r.now,
 		readyAt: r.now.Add(s.scaled(s.pending)), visibleAt: r.now.Add(s.consistency), needsAccept: svc.acceptance}
+	if fail := s.takeEndpointFailure(); fail != nil {
+		ep.failCode, ep.failMessage = fail.Code, fail.Message
+	}
 	if typ == typeInterface {
 		ep.privateDNS = d.private
 		ep.dnsSuffix = randHex(8)
@@ -208,13 +239,7 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 			d.recordType = ipType
 		}
 		ep.dnsRecordIPType = d.recordType
-		if svc.short == "s3" && d.private {
-			b := d.inbound
-			if !d.inboundSet {
-				b = st.hasGateway(vpcID, svc.name)
-			}
-			ep.inboundOnly = &b
-		}
+		ep.inboundOnly = inbound
 		if len(groups) == 0 {
 			groups = []string{v.defaultSG}
 		}
@@ -229,6 +254,16 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 		st.tokens[token] = tokenEntry{fingerprint: fingerprint(f), endpoint: ep.id}
 	}
 	return writeCreated(out, st.xmlEndpoint(ep, r.now), token)
+}
+
+// firstErr returns the first non-nil error.
+func firstErr(errs ...*apiError) *apiError {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
 }
 
 func writeCreated(out *bytes.Buffer, x xEndpoint, token string) *apiError {
@@ -254,20 +289,22 @@ func splitPairs(h string) []string {
 }
 
 // checkTypeFields rejects arguments that do not belong to the endpoint type.
-func checkTypeFields(typ string, rts, subnets, groups, privateDNS, dnsOptions bool) *apiError {
+func checkTypeFields(typ string, rts, subnets, groups, privateDNS, recordType, inbound bool) *apiError {
 	if typ == typeInterface && rts {
 		return invalidParameter("Route table IDs are only supported for Gateway type VPC Endpoint.")
 	}
 	if typ == typeGateway {
 		switch {
 		case subnets:
-			return invalidParameter("Subnet IDs are only supported for Interface type VPC Endpoint.")
+			return invalidParameter("Subnet IDs are only supported for Interface and GatewayLoadBalancer type VPC Endpoints.")
 		case groups:
 			return invalidParameter("Security group IDs are only supported for Interface type VPC Endpoint.")
 		case privateDNS:
 			return invalidParameter("Private DNS is only supported for Interface type VPC Endpoint.")
-		case dnsOptions:
-			return invalidParameter("DNS options are only supported for Interface type VPC Endpoint.")
+		case inbound:
+			return invalidParameter("DnsOptions PrivateDnsOnlyForInboundResolverEndpoint is applicable only to Interface VPC Endpoints.")
+		case recordType:
+			return invalidParameter("DnsOptions DnsRecordIpType is applicable only to Interface VPC Endpoints.")
 		}
 	}
 	return nil

@@ -7,17 +7,21 @@ import (
 func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	st, f := r.st, r.form
 	id := get(f, "VpcEndpointId")
+	addRT, rmRT := list(f, "AddRouteTableId"), list(f, "RemoveRouteTableId")
+	addSN, rmSN := list(f, "AddSubnetId"), list(f, "RemoveSubnetId")
+	addSG, rmSG := list(f, "AddSecurityGroupId"), list(f, "RemoveSecurityGroupId")
+	if e := firstErr(malformed(id, "vpce"), malformedAny(append(addRT, rmRT...), "rtb"), malformedAny(append(addSN, rmSN...), "subnet"),
+		malformedAny(append(addSG, rmSG...), "sg")); e != nil {
+		return e
+	}
 	ep, ok := st.endpoints[id]
 	if !ok || !ep.live() {
 		return notFound(id)
 	}
 	if s.modifyConflicts && r.now.Before(ep.busyUntil) {
-		return errf("OperationInProgress", "There is another operation in progress for VPC endpoint %s", id)
+		return errf("OperationInProgress", "VpcEndpoint modify operation in progress")
 	}
 	v := st.vpcs[ep.vpc]
-	addRT, rmRT := list(f, "AddRouteTableId"), list(f, "RemoveRouteTableId")
-	addSN, rmSN := list(f, "AddSubnetId"), list(f, "RemoveSubnetId")
-	addSG, rmSG := list(f, "AddSecurityGroupId"), list(f, "RemoveSecurityGroupId")
 	d, e := dnsParams(f)
 	if e != nil {
 		return e
@@ -28,8 +32,11 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	}
 	ipType, policy := get(f, "IpAddressType"), get(f, "PolicyDocument")
 	if e := checkTypeFields(ep.typ, len(addRT)+len(rmRT) > 0, len(addSN)+len(rmSN) > 0, len(addSG)+len(rmSG) > 0,
-		d.privateSet, d.recordType != "" || d.inboundSet); e != nil {
+		d.privateSet, d.recordType != "", d.inboundSet); e != nil {
 		return e
+	}
+	if d.inboundSet && !inboundSupported(ep.svc) {
+		return errInboundNotSupported
 	}
 	var newRT []string
 	for _, rt := range addRT {
@@ -87,8 +94,21 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 			return e
 		}
 	}
-	if d.inboundSet && d.inbound {
-		if e := st.checkInboundOnly(v, ep.svc, newPrivate); e != nil {
+	inbound := ep.inboundOnly // PrivateDnsOnlyForInboundResolverEndpoint after the call
+	switch {
+	case !inboundSupported(ep.svc) || !newPrivate:
+		inbound = nil
+		if d.inboundSet && d.inbound {
+			return st.checkInboundOnly(v, ep.svc, false)
+		}
+	case d.inboundSet:
+		inbound = &d.inbound
+	case !ep.privateDNS || inbound == nil:
+		b := true // turning private DNS on: AWS defaults the option to true, as on create
+		inbound = &b
+	}
+	if inbound != nil && *inbound && (d.inboundSet || !ep.privateDNS) {
+		if e := st.checkInboundOnly(v, ep.svc, true); e != nil {
 			return e
 		}
 	}
@@ -132,17 +152,7 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 		st.reservations = append(st.reservations, dnsReservation{vpc: ep.vpc, domain: ep.svc.privateDNS, until: r.now.Add(s.scaled(s.dnsWindow))})
 	}
 	ep.privateDNS = newPrivate
-	if ep.svc.short == "s3" && ep.typ == typeInterface {
-		switch {
-		case !newPrivate:
-			ep.inboundOnly = nil
-		case d.inboundSet:
-			ep.inboundOnly = &d.inbound
-		case ep.inboundOnly == nil:
-			b := false
-			ep.inboundOnly = &b
-		}
-	}
+	ep.inboundOnly = inbound
 	ep.busyUntil = r.now.Add(s.scaled(s.modifyDuration))
 	return writeReturn(out)
 }

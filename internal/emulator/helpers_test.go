@@ -90,6 +90,19 @@ func wantErr(t *testing.T, err error, code, msg string) {
 	}
 }
 
+func (e *env) ctxWithTimeout(d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(e.ctx, d)
+}
+
+// errMessage returns the AWS error message of err, or "".
+func errMessage(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorMessage()
+	}
+	return ""
+}
+
 type network struct {
 	vpc     string
 	subnets []string // us-east-1a, b, c, e

@@ -34,7 +34,7 @@ func (st *regionState) gatewayRoutes(rtb string) []xRoute {
 	var out []xRoute
 	for _, id := range sortedKeys(st.endpoints) {
 		e := st.endpoints[id]
-		if e.typ != typeGateway || !e.live() || !contains(e.routeTables, rtb) {
+		if e.typ != typeGateway || !e.holds() || !contains(e.routeTables, rtb) {
 			continue
 		}
 		out = append(out, xRoute{DestinationPrefix: prefixListFor(e.svc.region, e.serviceName).id, GatewayID: e.id, State: "active", Origin: "CreateRoute"})

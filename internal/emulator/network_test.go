@@ -217,7 +217,7 @@ func TestTags(t *testing.T) {
 		t.Fatalf("%+v", tags.Tags)
 	}
 	_, err = e.ec2.CreateTags(e.ctx, &ec2.CreateTagsInput{Resources: []string{"vpce-0"}, Tags: []types.Tag{{Key: aws.String("k"), Value: aws.String("v")}}})
-	wantErr(t, err, "InvalidVpcEndpointId.NotFound", "The VpcEndpoint Id 'vpce-0' does not exist")
+	wantErr(t, err, "InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id 'vpce-0' does not exist")
 }
 
 func TestAvailabilityZones(t *testing.T) {

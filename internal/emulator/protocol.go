@@ -190,6 +190,9 @@ func tagSpecs(form map[string][]string, resourceType string) ([]tag, *apiError) 
 			return nil, errf("InvalidParameterValue", "'%s' is not a valid taggable resource type for this operation.", rt[0])
 		}
 		out = append(out, tagsParam(form, p+"Tag")...)
+		if e := checkTags(nil, out); e != nil {
+			return nil, e
+		}
 	}
 }
 

@@ -2,9 +2,9 @@ package emulator
 
 import (
 	"bytes"
-
 	"errors"
 	"fmt"
+	"math/rand"
 	"net"
 	"net/http"
 	"net/url"
@@ -51,7 +51,12 @@ type Options struct {
 	// per account and region (default 20).
 	InterfaceQuotaPerVPC  int
 	GatewayQuotaPerRegion int
-	Logf                  func(format string, args ...any) // optional request log; never given secrets
+	// Faults are the probabilistic fault knobs (random errors, dropped answers, slow answers after
+	// the commit), seeded for repeatable runs; see SetFaults.
+	Faults Faults
+	// FailEndpoints makes the next endpoints created land in "failed"; see SetEndpointFailure.
+	FailEndpoints EndpointFailure
+	Logf          func(format string, args ...any) // optional request log; never given secrets
 }
 
 // Server is an in-memory EC2 and STS API. Create one with New.
@@ -74,6 +79,10 @@ type Server struct {
 	bucket          tokenBucket
 	inject          map[string]injected
 	drop            map[string]int
+	faults          Faults
+	rng             *rand.Rand
+	faultCounts     map[string]FaultCount
+	endpointFailure EndpointFailure
 
 	listener net.Listener
 	httpSrv  *http.Server
@@ -134,11 +143,14 @@ func New(opts Options) *Server {
 		modifyConflicts: true,
 		inject:          map[string]injected{},
 		drop:            map[string]int{},
+		faultCounts:     map[string]FaultCount{},
 	}
 	for _, c := range opts.Credentials {
 		s.creds[c.AccessKeyID] = c
 	}
 	s.bucket.set(opts.ThrottleRate, opts.ThrottleBurst)
+	s.setFaultsLocked(opts.Faults)
+	s.setEndpointFailureLocked(opts.FailEndpoints)
 	return s
 }
 
@@ -274,10 +286,11 @@ func (s *Server) CallCounts() map[string]int {
 	return out
 }
 
-// ResetCalls zeroes the per-action counters.
+// ResetCalls zeroes the per-action call counters and fault counters.
 func (s *Server) ResetCalls() {
 	s.mu.Lock()
 	s.calls = map[string]int{}
+	s.faultCounts = map[string]FaultCount{}
 	s.mu.Unlock()
 }
 
@@ -335,21 +348,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	latency := s.latency
 	throttled := !s.bucket.take(time.Now())
+	af := s.faults.forAction(action)
 	var inj *apiError
-	if in, ok := s.inject[action]; ok && in.count > 0 {
+	switch {
+	case throttled:
+		s.count(action, func(c *FaultCount) { c.Throttled++ })
+	case s.inject[action].count > 0:
+		in := s.inject[action]
 		in.count--
 		s.inject[action] = in
 		inj = injectedError(in.code)
+	case s.draw(af.ErrorRate):
+		inj = injectedError(af.ErrorCode)
+	}
+	if inj != nil {
+		s.count(action, func(c *FaultCount) { c.Errors++ })
 	}
 	s.mu.Unlock()
-	if latency > 0 {
-		t := time.NewTimer(latency)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
-			return
-		}
+	if latency > 0 && !sleepCtx(r, latency) {
+		return
 	}
 	if throttled {
 		fail(&apiError{Code: "RequestLimitExceeded", Message: "Request limit exceeded.", Status: http.StatusServiceUnavailable})
@@ -368,7 +385,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	req := &request{action: action, form: form, account: auth.account, region: auth.region, id: reqID, now: time.Now()}
 	req.st = s.state(req.account, req.region)
 	s.sweep(req.region, req.now)
-	h, ok := handlers[action]
+	h, ok := lookupHandler(action)
 	var herr *apiError
 	if !ok {
 		herr = &apiError{Code: "InvalidAction", Message: fmt.Sprintf("The action %s is not valid for this web service.", action)}
@@ -376,18 +393,35 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		herr = h(s, req, &buf)
 	}
 	dropIt := false
-	if herr == nil && isMutating(action) && s.drop[action] > 0 {
-		s.drop[action]--
-		dropIt = true
+	if herr == nil && isMutating(action) {
+		switch {
+		case s.drop[action] > 0:
+			s.drop[action]--
+			dropIt = true
+		case s.draw(af.DropRate):
+			dropIt = true
+		}
+		if dropIt {
+			s.count(action, func(c *FaultCount) { c.Dropped++ })
+		}
+	}
+	var slow time.Duration
+	if ok && !dropIt && af.SlowAnswer > 0 && (af.SlowRate == 0 || s.draw(af.SlowRate)) {
+		slow = af.SlowAnswer
+		s.count(action, func(c *FaultCount) { c.Slowed++ })
 	}
 	s.mu.Unlock()
-	if herr != nil {
-		fail(herr)
-		return
-	}
 	if dropIt {
 		s.logf("%s %s -> dropped", reqID, action)
 		hijackAndClose(w)
+		return
+	}
+	if slow > 0 && !sleepCtx(r, slow) {
+		s.logf("%s %s -> committed, caller gone before the slow answer", reqID, action)
+		return
+	}
+	if herr != nil {
+		fail(herr)
 		return
 	}
 	s.logf("%s %s -> ok", reqID, action)
@@ -398,69 +432,21 @@ func isMutating(action string) bool {
 	return !strings.HasPrefix(action, "Describe") && !strings.HasPrefix(action, "Get")
 }
 
-func hijackAndClose(w http.ResponseWriter) {
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		panic(http.ErrAbortHandler)
-	}
-	conn, _, err := hj.Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	_ = conn.Close()
-}
-
-func injectedError(code string) *apiError {
-	e := &apiError{Code: code, Message: "Injected error."}
-	switch code {
-	case "InternalError":
-		e.Message, e.Status = "An internal error has occurred", http.StatusInternalServerError
-	case "ServiceUnavailable", "Unavailable":
-		e.Message, e.Status = "The service is unavailable. Please try again shortly.", http.StatusServiceUnavailable
-	case "RequestLimitExceeded":
-		e.Message, e.Status = "Request limit exceeded.", http.StatusServiceUnavailable
-	}
-	return e
-}
-
-// tokenBucket is a lazily refilled token bucket; rate 0 means unlimited.
-type tokenBucket struct {
-	rate   float64
-	burst  float64
-	tokens float64
-	last   time.Time
-}
-
-func (b *tokenBucket) set(rate float64, burst int) {
-	if burst < 1 {
-		burst = 1
-	}
-	b.rate, b.burst, b.tokens, b.last = rate, float64(burst), float64(burst), time.Time{}
-}
-
-func (b *tokenBucket) take(now time.Time) bool {
-	if b.rate <= 0 {
-		return true
-	}
-	if !b.last.IsZero() {
-		b.tokens += now.Sub(b.last).Seconds() * b.rate
-		if b.tokens > b.burst {
-			b.tokens = b.burst
-		}
-	}
-	b.last = now
-	if b.tokens < 1 {
-		return false
-	}
-	b.tokens--
-	return true
-}
-
 // handler runs one EC2 action with the server lock held and writes the inner
 // XML of the answer to out.
 type handler func(s *Server, r *request, out *bytes.Buffer) *apiError
 
 var handlers map[string]handler
+
+// lookupHandler finds the handler of an EC2 action: the table of services.go, then the PrivateLink
+// owner actions of endpoint_services.go.
+func lookupHandler(action string) (handler, bool) {
+	if h, ok := handlers[action]; ok {
+		return h, true
+	}
+	h, ok := ownerHandlers[action]
+	return h, ok
+}
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

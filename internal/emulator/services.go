@@ -116,7 +116,13 @@ func hDescribeVpcEndpointServices(s *Server, r *request, out *bytes.Buffer) *api
 	var details []xService
 	var nameSet []string
 	for _, svc := range sel[from:to] {
-		details = append(details, xmlService(svc))
+		x := xmlService(svc)
+		if svc.region != r.region {
+			// As AWS: a service of another region lists no zones; where a cross-region endpoint can
+			// have subnets is learnt from CreateVpcEndpoint (see remoteAccessZones).
+			x.AZs, x.AZIDs = nil, nil
+		}
+		details = append(details, x)
 		if !contains(nameSet, svc.name) {
 			nameSet = append(nameSet, svc.name)
 		}

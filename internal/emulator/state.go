@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/binary"
 	"net"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -75,6 +76,8 @@ type endpoint struct {
 	deleteRequested                          bool
 	deletedAt, goneAt                        time.Time
 	dnsSuffix, hostedZone                    string
+	failCode, failMessage                    string // set: the endpoint lands in "failed" at readyAt
+	failedDone                               bool   // it is "failed": its routes, ENIs and DNS name are released
 }
 
 func (e *endpoint) state(now time.Time) string {
@@ -89,12 +92,18 @@ func (e *endpoint) state(now time.Time) string {
 		return "pendingAcceptance"
 	case now.Before(e.readyAt) || now.Before(e.busyUntil):
 		return "pending"
+	case e.failCode != "":
+		return "failed"
 	}
 	return "available"
 }
 
 // live reports whether the endpoint still counts (not being deleted).
 func (e *endpoint) live() bool { return !e.deleteRequested }
+
+// holds reports whether the endpoint still holds its routes and private DNS name: live and not
+// failed.
+func (e *endpoint) holds() bool { return e.live() && !e.failedDone }
 
 func (s *Server) state(account, region string) *regionState {
 	k := regionKey{account, region}
@@ -119,6 +128,14 @@ func (s *Server) sweep(region string, now time.Time) {
 			continue
 		}
 		for id, e := range st.endpoints {
+			if !e.failedDone && e.live() && e.state(now) == "failed" {
+				e.failedDone = true
+				for eid, n := range st.enis {
+					if n.endpoint == id {
+						delete(st.enis, eid)
+					}
+				}
+			}
 			if !e.deleteRequested || now.Before(e.deletedAt) {
 				continue
 			}
@@ -196,11 +213,47 @@ func notFound(id string) *apiError {
 	case "security-group":
 		return errf("InvalidGroup.NotFound", "The security group '%s' does not exist", id)
 	case "vpc-endpoint":
-		return errf("InvalidVpcEndpointId.NotFound", "The VpcEndpoint Id '%s' does not exist", id)
+		return errf("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id '%s' does not exist", id)
 	case "network-interface":
 		return errf("InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '%s' does not exist", id)
 	}
 	return errf("InvalidID", "The ID '%s' is not valid", id)
+}
+
+// idPattern is what EC2 accepts as a resource id: a prefix, one dash, lowercase alphanumerics.
+var idPattern = regexp.MustCompile(`^([a-z]+)-[a-z0-9]+$`)
+
+// malformedSuffix ends the messages of the VPC endpoint API for malformed ids.
+const malformedSuffix = "; the Id may only contain lowercase alphanumeric characters and a single dash')"
+
+// malformed returns the error for an id of the wrong form for its kind (vpc, subnet, rtb, sg,
+// vpce), or nil. The subnet wording is AWS's (seen from ModifyVpcEndpoint), the vpc wording AWS's
+// for VPC ids; the others follow them.
+func malformed(id, prefix string) *apiError {
+	if m := idPattern.FindStringSubmatch(id); m != nil && m[1] == prefix {
+		return nil
+	}
+	switch prefix {
+	case "subnet":
+		return errf("InvalidSubnetId.Malformed", "Invalid Subnet Id: '%s' (expecting 'subnet-...%s", id, malformedSuffix)
+	case "vpc":
+		return errf("InvalidVpcId.Malformed", "Invalid Id: '%s' (expecting 'vpc-...%s", id, malformedSuffix)
+	case "rtb":
+		return errf("InvalidRouteTableId.Malformed", "Invalid Id: '%s' (expecting 'rtb-...%s", id, malformedSuffix)
+	case "sg":
+		return errf("InvalidGroupId.Malformed", "Invalid Id: '%s' (expecting 'sg-...%s", id, malformedSuffix)
+	}
+	return errf("InvalidVpcEndpointId.Malformed", "Invalid Id: '%s' (expecting 'vpce-...%s", id, malformedSuffix)
+}
+
+// malformedAny returns the error for the first malformed id of ids, or nil.
+func malformedAny(ids []string, prefix string) *apiError {
+	for _, id := range ids {
+		if e := malformed(id, prefix); e != nil {
+			return e
+		}
+	}
+	return nil
 }
 
 // parseCIDR returns the network and prefix length of an IPv4 CIDR.

@@ -4,7 +4,43 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
+	"unicode/utf8"
 )
+
+// Tag limits of EC2 (user tags per resource, key and value lengths in characters).
+const (
+	maxTagsPerResource = 50
+	maxTagKeyLength    = 128
+	maxTagValueLength  = 256
+)
+
+// checkTags validates tags being added to a resource that has existing: AWS's codes; the messages
+// for the reserved prefix, the value length and the tag count are AWS's, those for an empty or a
+// long key follow them.
+func checkTags(existing, add []tag) *apiError {
+	keys := map[string]bool{}
+	for _, t := range existing {
+		keys[t.Key] = true
+	}
+	for _, t := range add {
+		switch {
+		case t.Key == "":
+			return errf("InvalidParameterValue", "Tag key must not be empty")
+		case utf8.RuneCountInString(t.Key) > maxTagKeyLength:
+			return errf("InvalidParameterValue", "Tag key exceeds the maximum length of %d characters", maxTagKeyLength)
+		case strings.HasPrefix(strings.ToLower(t.Key), "aws:"):
+			return errf("InvalidParameterValue", "Tag keys starting with 'aws:' are reserved for internal use")
+		case utf8.RuneCountInString(t.Value) > maxTagValueLength:
+			return errf("InvalidParameterValue", "Tag value exceeds the maximum length of %d characters", maxTagValueLength)
+		}
+		keys[t.Key] = true
+	}
+	if len(keys) > maxTagsPerResource {
+		return errf("TagLimitExceeded", "The maximum number of Tags for a resource has been reached.")
+	}
+	return nil
+}
 
 // Tags.
 
@@ -30,12 +66,15 @@ func hCreateTags(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if len(ids) == 0 {
 		return errf("MissingParameter", "The request must contain the parameter resourceIdSet")
 	}
+	tags := tagsParam(r.form, "Tag")
 	for _, id := range ids {
 		if e := r.st.exists(id); e != nil {
 			return e
 		}
+		if e := checkTags(r.st.tags[id], tags); e != nil {
+			return e
+		}
 	}
-	tags := tagsParam(r.form, "Tag")
 	for _, id := range ids {
 		setTags(r.st, id, tags)
 	}

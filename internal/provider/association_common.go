@@ -121,6 +121,7 @@ func (r *associationResource) Create(ctx context.Context, req resource.CreateReq
 		return r.kind.add(ctx, r, e, member, req.Plan)
 	}, timeout)
 	if err != nil {
+		err = r.data.client.ExplainRemoteAccessZones(ctx, err, []string{member})
 		appendAPIError(&resp.Diagnostics, what, err)
 		return
 	}

@@ -170,7 +170,7 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				PlanModifiers:       useState,
 			},
 			"service_region": schema.StringAttribute{
-				MarkdownDescription: "Region of the service, for a cross-region endpoint; unset for a service in the provider's region. Changing it replaces the endpoint.",
+				MarkdownDescription: "Region of the service, for a cross-region endpoint; unset for a service in the provider's region. Changing it replaces the endpoint. AWS takes a cross-region endpoint's subnets only in the Availability Zones it offers for remote access, and does not list them before the endpoint is created, so the plan cannot check them: a subnet in another zone fails at apply, with an error naming the subnet, its zone ID and the zone IDs AWS accepts.",
 				Optional:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 				Validators:          []validator.String{stringvalidator.RegexMatches(regionRegexp, "must be a region name such as us-west-2")},
@@ -233,6 +233,7 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 	}
 	out, err := createInterfaceEndpoint(ctx, client, input)
 	if err != nil {
+		err = client.ExplainRemoteAccessZones(ctx, err, input.SubnetIds)
 		appendAPIError(&resp.Diagnostics, "creating VPC endpoint", err)
 		return
 	}
@@ -313,6 +314,7 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	input, changed := r.modifyInput(current, &plan, &state, &cfg, defaultGroup)
 	if changed {
 		if _, err := client.ModifyVPCEndpoint(ctx, input, timeout); err != nil {
+			err = client.ExplainRemoteAccessZones(ctx, err, input.AddSubnetIds)
 			appendAPIError(&resp.Diagnostics, fmt.Sprintf("updating VPC endpoint (%s)", id), err)
 			return
 		}

@@ -2,20 +2,23 @@
 //
 //	go run ./internal/emulator/cmd/vpce-emulator -seed demo
 //
-// It prints the endpoint URL and the environment to use, writes the seeded
-// network ids as JSON, prints "READY <url>" once listening, and stops on
-// SIGINT or SIGTERM.
+// It prints the endpoint URL and the environment to use, writes the seeded network ids as JSON,
+// prints "READY <url>" once listening, and stops on SIGINT or SIGTERM. -h lists every flag,
+// including the fault knobs (random errors, dropped answers, slow answers, failed endpoints).
 package main
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -28,38 +31,137 @@ import (
 )
 
 func main() {
-	if err := run(); err != nil {
+	cfg, err := parseFlags(os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "vpce-emulator:", err)
+		os.Exit(2)
+	}
+	if err := run(cfg); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run() error {
-	addr := flag.String("addr", "127.0.0.1:0", "listen address")
-	region := flag.String("region", emulator.DefaultRegion, "region for -seed")
-	seedKind := flag.String("seed", "", `seed data to create: "" or "demo"`)
-	seedFile := flag.String("seed-file", filepath.Join(os.TempDir(), "vpce-emulator-seed.json"), "where to write the seeded network ids (JSON)")
-	urlFile := flag.String("url-file", "", "write the URL to this file when ready")
-	timeScale := flag.Float64("time-scale", 1, "multiplies every simulated duration")
-	pending := flag.Duration("pending", time.Second, "endpoint pending → available")
-	deleting := flag.Duration("deleting", time.Second, "endpoint deleting → deleted")
-	retention := flag.Duration("deleted-retention", 2*time.Second, "how long deleted endpoints are still described")
-	dnsWindow := flag.Duration("dns-reservation", 2*time.Second, "private DNS reservation after delete")
-	latency := flag.Duration("latency", 0, "added to every call")
-	consistency := flag.Duration("consistency-window", 0, "new endpoints are NotFound in DescribeVpcEndpoints for this long")
-	throttle := flag.Float64("throttle", 0, "requests per second (0: off)")
-	burst := flag.Int("throttle-burst", 10, "token bucket burst")
-	verbose := flag.Bool("v", false, "log every request")
-	flag.Parse()
+// config is what the flags ask for.
+type config struct {
+	opts     emulator.Options
+	region   string
+	seedKind string
+	seedFile string
+	urlFile  string
+}
 
-	opts := emulator.Options{
+const usageHeader = `vpce-emulator runs the local EC2 API (EC2 Query protocol and STS GetCallerIdentity on one URL).
+
+Usage: vpce-emulator [flags]
+
+Credentials test/test (account 123456789012) and other/other (account 210987654321).
+
+Fault knobs, for testing retries (rates are probabilities from 0 to 1; draws are seeded by
+-fault-seed, so a run sending the same requests in the same order meets the same faults):
+  -error-rate / -error-code   fail calls before they run (nothing is committed)
+  -drop-rate                  commit mutating calls, then close the connection unanswered
+  -slow-answer / -slow-rate   answer late, after the change is committed
+  -fault ACTION:key=value,…   the same knobs for one action, replacing the ones above for it
+                              (keys error-rate, error-code, drop-rate, slow-answer, slow-rate;
+                              "-fault GetCallerIdentity:error-rate=0" exempts an action)
+  -fail-next-endpoint         the next endpoints created end in "failed" with this LastError
+  -latency, -throttle         delay every call before it runs; token-bucket RequestLimitExceeded
+
+Flags:
+`
+
+// parseFlags turns the command line into a config; -h prints the usage to out and returns
+// flag.ErrHelp.
+func parseFlags(args []string, out io.Writer) (config, error) {
+	fs := flag.NewFlagSet("vpce-emulator", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.Usage = func() {
+		fmt.Fprint(out, usageHeader)
+		fs.PrintDefaults()
+	}
+	var c config
+	addr := fs.String("addr", "127.0.0.1:0", "listen address (port 0: a free port, printed)")
+	fs.StringVar(&c.region, "region", emulator.DefaultRegion, "region for -seed")
+	fs.StringVar(&c.seedKind, "seed", "", `seed data to create: "" or "demo" (a VPC, three subnets, two route tables, a security group)`)
+	fs.StringVar(&c.seedFile, "seed-file", filepath.Join(os.TempDir(), "vpce-emulator-seed.json"), "where to write the seeded network ids (JSON)")
+	fs.StringVar(&c.urlFile, "url-file", "", "write the URL to this file when ready")
+	timeScale := fs.Float64("time-scale", 1, "multiplies every simulated duration (0.01: endpoints available in 10 ms)")
+	pending := fs.Duration("pending", time.Second, "endpoint pending → available")
+	deleting := fs.Duration("deleting", time.Second, "endpoint deleting → deleted")
+	retention := fs.Duration("deleted-retention", 2*time.Second, "how long deleted endpoints are still described")
+	dnsWindow := fs.Duration("dns-reservation", 2*time.Second, "private DNS reservation after delete")
+	latency := fs.Duration("latency", 0, "added to every call, before it runs")
+	consistency := fs.Duration("consistency-window", 0, "new endpoints are NotFound in DescribeVpcEndpoints for this long")
+	throttle := fs.Float64("throttle", 0, "requests per second before RequestLimitExceeded (0: off)")
+	burst := fs.Int("throttle-burst", 10, "token bucket burst")
+	errorRate := fs.Float64("error-rate", 0, "fraction of calls (every action) failing with -error-code before they run")
+	errorCode := fs.String("error-code", "InternalError", "error code of -error-rate: InternalError (HTTP 500), RequestLimitExceeded or Unavailable (503), any other (400)")
+	dropRate := fs.Float64("drop-rate", 0, "fraction of successful mutating calls committed and then left unanswered (connection closed)")
+	slowAnswer := fs.Duration("slow-answer", 0, "delay of an answer after the call is committed")
+	slowRate := fs.Float64("slow-rate", 0, "fraction of calls answered after -slow-answer (0 with -slow-answer set: every call)")
+	faultSeed := fs.Int64("fault-seed", 1, "seed of the fault draws")
+	var perAction actionFaultsFlag
+	fs.Var(&perAction, "fault", "per-action faults `ACTION:key=value,…` (repeatable), e.g. ModifyVpcEndpoint:error-rate=0.3,error-code=RequestLimitExceeded")
+	failNext := fs.String("fail-next-endpoint", "", "`CODE:MESSAGE`: the next endpoints created land in \"failed\" with this LastError")
+	failCount := fs.Int("fail-endpoints", 1, "how many endpoints -fail-next-endpoint fails")
+	verbose := fs.Bool("v", false, "log every request")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	for name, r := range map[string]float64{"error-rate": *errorRate, "drop-rate": *dropRate, "slow-rate": *slowRate} {
+		if r < 0 || r > 1 {
+			return c, fmt.Errorf("-%s %v: want a number between 0 and 1", name, r)
+		}
+	}
+	c.opts = emulator.Options{
 		Addr: *addr, TimeScale: *timeScale, PendingDuration: *pending, DeletingDuration: *deleting,
 		DeletedRetention: *retention, DNSReservationWindow: *dnsWindow, Latency: *latency,
 		ConsistencyWindow: *consistency, ThrottleRate: *throttle, ThrottleBurst: *burst,
+		Faults: emulator.Faults{Seed: *faultSeed, Actions: perAction.m,
+			All: emulator.ActionFaults{ErrorRate: *errorRate, ErrorCode: *errorCode, DropRate: *dropRate, SlowAnswer: *slowAnswer, SlowRate: *slowRate}},
+	}
+	if *failNext != "" {
+		code, msg, ok := strings.Cut(*failNext, ":")
+		if !ok || code == "" {
+			return c, fmt.Errorf("-fail-next-endpoint %q: want CODE:MESSAGE", *failNext)
+		}
+		c.opts.FailEndpoints = emulator.EndpointFailure{Code: code, Message: msg, Count: *failCount}
 	}
 	if *verbose {
-		opts.Logf = log.Printf
+		c.opts.Logf = log.Printf
 	}
-	srv := emulator.New(opts)
+	return c, nil
+}
+
+// actionFaultsFlag collects repeated -fault flags.
+type actionFaultsFlag struct {
+	m     map[string]emulator.ActionFaults
+	specs []string
+}
+
+func (f *actionFaultsFlag) String() string { return strings.Join(f.specs, " ") }
+
+func (f *actionFaultsFlag) Set(spec string) error {
+	action, af, err := emulator.ParseActionFaults(spec)
+	if err != nil {
+		return err
+	}
+	if f.m == nil {
+		f.m = map[string]emulator.ActionFaults{}
+	}
+	f.m[action] = af
+	f.specs = append(f.specs, spec)
+	return nil
+}
+
+func run(c config) error {
+	srv := emulator.New(c.opts)
 	url, err := srv.Start()
 	if err != nil {
 		return err
@@ -68,16 +170,20 @@ func run() error {
 
 	fmt.Printf("EC2/STS endpoint: %s\n", url)
 	fmt.Printf("export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s AWS_ENDPOINT_URL_EC2=%s AWS_ENDPOINT_URL_STS=%s\n",
-		emulator.DefaultAccessKeyID, emulator.DefaultSecretAccessKey, *region, url, url)
+		emulator.DefaultAccessKeyID, emulator.DefaultSecretAccessKey, c.region, url, url)
 
-	if *seedKind != "" {
-		if *seedKind != "demo" {
-			return fmt.Errorf("unknown -seed %q (want demo)", *seedKind)
+	if c.seedKind != "" {
+		if c.seedKind != "demo" {
+			return fmt.Errorf("unknown -seed %q (want demo)", c.seedKind)
 		}
+		// The seed goes in before the fault knobs apply: it must not meet them.
+		faults, failing := c.opts.Faults, c.opts.FailEndpoints
+		srv.SetFaults(emulator.Faults{})
+		srv.SetEndpointFailure(emulator.EndpointFailure{})
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		conn := ec2.New(ec2.Options{
-			Region:       *region,
+			Region:       c.region,
 			BaseEndpoint: aws.String(url),
 			Credentials:  credentials.NewStaticCredentialsProvider(emulator.DefaultAccessKeyID, emulator.DefaultSecretAccessKey, ""),
 		})
@@ -89,13 +195,16 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(*seedFile, append(b, '\n'), 0o600); err != nil {
+		if err := os.WriteFile(c.seedFile, append(b, '\n'), 0o600); err != nil {
 			return fmt.Errorf("writing seed file: %w", err)
 		}
-		fmt.Printf("seed ids written to %s\n", *seedFile)
+		fmt.Printf("seed ids written to %s\n", c.seedFile)
+		srv.SetFaults(faults)
+		srv.SetEndpointFailure(failing)
+		srv.ResetCalls()
 	}
-	if *urlFile != "" {
-		if err := os.WriteFile(*urlFile, []byte(url+"\n"), 0o600); err != nil {
+	if c.urlFile != "" {
+		if err := os.WriteFile(c.urlFile, []byte(url+"\n"), 0o600); err != nil {
 			return fmt.Errorf("writing URL file: %w", err)
 		}
 	}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/emulator"
+)
+
+func TestParseFlags_faults(t *testing.T) {
+	t.Parallel()
+	c, err := parseFlags([]string{"-addr", "127.0.0.1:4566", "-error-rate", "0.1", "-error-code", "RequestLimitExceeded",
+		"-drop-rate", "0.2", "-slow-answer", "3s", "-slow-rate", "0.5", "-fault-seed", "42",
+		"-fault", "ModifyVpcEndpoint:error-rate=0.3,error-code=InternalError", "-fault", "GetCallerIdentity:error-rate=0",
+		"-fail-next-endpoint", "InsufficientCapacity:There is not enough capacity.", "-fail-endpoints", "2"}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := emulator.Faults{Seed: 42,
+		All: emulator.ActionFaults{ErrorRate: 0.1, ErrorCode: "RequestLimitExceeded", DropRate: 0.2, SlowAnswer: 3 * time.Second, SlowRate: 0.5},
+		Actions: map[string]emulator.ActionFaults{
+			"ModifyVpcEndpoint": {ErrorRate: 0.3, ErrorCode: "InternalError"},
+			"GetCallerIdentity": {},
+		}}
+	got := c.opts.Faults
+	if got.Seed != want.Seed || got.All != want.All || len(got.Actions) != 2 ||
+		got.Actions["ModifyVpcEndpoint"] != want.Actions["ModifyVpcEndpoint"] || got.Actions["GetCallerIdentity"] != want.Actions["GetCallerIdentity"] {
+		t.Fatalf("%+v", got)
+	}
+	if c.opts.Addr != "127.0.0.1:4566" ||
+		c.opts.FailEndpoints != (emulator.EndpointFailure{Code: "InsufficientCapacity", Message: "There is not enough capacity.", Count: 2}) {
+		t.Fatalf("%+v", c.opts)
+	}
+}
+
+func TestParseFlags_errors(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"-error-rate", "1.5"},
+		{"-drop-rate", "-0.1"},
+		{"-fault", "ModifyVpcEndpoint"},
+		{"-fault", "ModifyVpcEndpoint:speed=1"},
+		{"-fail-next-endpoint", "no colon"},
+		{"stray"},
+	} {
+		if _, err := parseFlags(args, &bytes.Buffer{}); err == nil {
+			t.Errorf("%q accepted", args)
+		}
+	}
+}
+
+// TestParseFlags_help checks that -h documents every flag.
+func TestParseFlags_help(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	_, err := parseFlags([]string{"-h"}, &out)
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatal(err)
+	}
+	help := out.String()
+	for _, name := range []string{"addr", "region", "seed", "seed-file", "url-file", "time-scale", "pending", "deleting",
+		"deleted-retention", "dns-reservation", "latency", "consistency-window", "throttle", "throttle-burst", "error-rate",
+		"error-code", "drop-rate", "slow-answer", "slow-rate", "fault-seed", "fault", "fail-next-endpoint", "fail-endpoints", "v"} {
+		if !strings.Contains(help, "\n  -"+name+" ") && !strings.Contains(help, "\n  -"+name+"\t") {
+			t.Errorf("-h does not document -%s", name)
+		}
+	}
+	if !strings.Contains(help, "Fault knobs") {
+		t.Error("-h does not explain the fault knobs")
+	}
+}

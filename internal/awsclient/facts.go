@@ -43,6 +43,8 @@ type factCache struct {
 	endpoints    map[string][]planner.EndpointFacts
 	endpointGen  map[string]uint64 // VPC id → changes recorded since; a fetch started before one is not stored
 	gatewayCount *int
+	listing      *endpointListing // the region's endpoints, as the run's first Read listed them
+	listingGen   uint64
 
 	flights map[string]*flight
 }
@@ -404,6 +406,17 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 	fc := c.facts
 	fc.mu.Lock()
 	eps, ok := fc.endpoints[vpcID]
+	if l := fc.listing; !ok && l != nil {
+		// The run's Reads listed the region: the VPC's endpoints are in it.
+		eps, ok = []planner.EndpointFacts{}, true
+		for _, ep := range l.byID {
+			if aws.ToString(ep.VpcId) == vpcID && !isGone(string(ep.State)) {
+				eps = append(eps, EndpointFactsFromSDK(ep))
+			}
+		}
+		sort.Slice(eps, func(i, j int) bool { return eps[i].VPCEndpointID < eps[j].VPCEndpointID })
+		fc.endpoints[vpcID] = eps
+	}
 	fc.mu.Unlock()
 	if !ok {
 		var err error
@@ -457,6 +470,15 @@ func (c *Client) GatewayEndpointCount(ctx context.Context) (int, error) {
 	fc := c.facts
 	fc.mu.Lock()
 	cached := fc.gatewayCount
+	if l := fc.listing; cached == nil && l != nil {
+		n := 0
+		for _, ep := range l.byID {
+			if !isGone(string(ep.State)) && strings.EqualFold(string(ep.VpcEndpointType), planner.TypeGateway) {
+				n++
+			}
+		}
+		fc.gatewayCount, cached = &n, &n
+	}
 	fc.mu.Unlock()
 	if cached != nil {
 		return *cached, nil
@@ -498,6 +520,7 @@ func (c *Client) recordEndpoint(ep ec2types.VpcEndpoint, created bool) {
 	vpc := aws.ToString(ep.VpcId)
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
+	fc.listingChangedLocked()
 	fc.endpointGen[vpc]++
 	list, cached := fc.endpoints[vpc]
 	known := false
@@ -525,6 +548,7 @@ func (c *Client) EndpointDeleted(id string) {
 	fc := c.facts
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
+	fc.listingChangedLocked()
 	for vpc, list := range fc.endpoints {
 		for i, e := range list {
 			if e.VPCEndpointID != id {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -14,7 +15,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
 )
@@ -55,16 +58,23 @@ func endpointARN(client *awsclient.Client, e *ec2types.VpcEndpoint) string {
 }
 
 // deleteVPCEndpoint deletes an endpoint and waits until it is gone; an endpoint already gone is
-// success.
+// success. Throttling and server errors are retried until the timeout (deleting an endpoint being
+// deleted succeeds, so a retry whose first attempt was applied is harmless).
 func deleteVPCEndpoint(ctx context.Context, client *awsclient.Client, id string, timeout time.Duration) error {
-	out, err := client.EC2.DeleteVpcEndpoints(ctx, &ec2.DeleteVpcEndpointsInput{VpcEndpointIds: []string{id}})
+	var out *ec2.DeleteVpcEndpointsOutput
+	err := retryUntil(ctx, func(ctx context.Context) error {
+		var err error
+		out, err = client.EC2.DeleteVpcEndpoints(ctx, &ec2.DeleteVpcEndpointsInput{VpcEndpointIds: []string{id}})
+		return err
+	})
 	if awsclient.ErrCodeEquals(err, awsclient.ErrCodeInvalidVPCEndpointIDNotFound, awsclient.ErrCodeInvalidVPCEndpointNotFound) {
+		client.EndpointDeleted(id)
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	client.InvalidateMutableFacts()
+	client.EndpointDeleted(id)
 	var errs []error
 	for _, item := range out.Unsuccessful {
 		if item.Error == nil {
@@ -79,18 +89,106 @@ func deleteVPCEndpoint(ctx context.Context, client *awsclient.Client, id string,
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	if err := awsclient.WaitVPCEndpointDeleted(ctx, client.EC2, id, timeout); err != nil {
+	if err := client.WaitVPCEndpointDeleted(ctx, id, timeout); err != nil {
 		return fmt.Errorf("waiting for delete: %w", err)
 	}
 	return nil
+}
+
+// retryUntil runs call until it succeeds, fails for good, or ctx (the operation's timeout) ends while
+// it fails transiently (throttling, 5xx, no answer: the SDK's retries exhausted).
+func retryUntil(ctx context.Context, call func(context.Context) error) error {
+	delay := awsclient.PollInitialDelay
+	for {
+		err := call(ctx)
+		if err == nil || !awsclient.IsTransient(err) || ctx.Err() != nil {
+			return err
+		}
+		tflog.Warn(ctx, "retrying after a transient failure", map[string]any{"error": err.Error(), "retry_in_ms": delay.Milliseconds()})
+		t := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		delay = awsclient.NextDelay(delay)
+	}
+}
+
+// createdAtKey is the private-state key holding when the resource created an endpoint that no describe
+// has shown yet (the create was interrupted, or the wait failed): a Read that finds no endpoint soon
+// after (EC2 is eventually consistent) keeps the state instead of dropping it. A create that waited
+// for the endpoint clears it (observedCreated).
+const createdAtKey = "created_at"
+
+// createEndpoint creates the endpoint (see awsclient.CreateVPCEndpoint: the answer is waited for,
+// also after Terraform cancels the create, and a lost answer is found by the creation marker) and
+// records its id in the state at once, with the creation time in private state. interrupted is true
+// when Terraform cancelled the create: the caller then does not wait for the endpoint.
+func createEndpoint(ctx context.Context, client *awsclient.Client, input *ec2.CreateVpcEndpointInput, resp *resource.CreateResponse) (ep *ec2types.VpcEndpoint, interrupted bool, err error) {
+	if aws.ToString(input.ClientToken) == "" {
+		input.ClientToken = aws.String(newClientToken())
+	}
+	ep, err = client.CreateVPCEndpoint(ctx, input)
+	var intr *awsclient.InterruptedError
+	if errors.As(err, &intr) {
+		ep, interrupted, err = intr.Endpoint, true, nil
+		if ep == nil {
+			return nil, true, fmt.Errorf("interrupted before AWS created the endpoint: %w", intr.Err)
+		}
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	id := aws.ToString(ep.VpcEndpointId)
+	// Whatever follows, Terraform knows the endpoint: a failure from here on taints it.
+	resp.Diagnostics.Append(resp.State.SetAttribute(context.WithoutCancel(ctx), path.Root("id"), id)...)
+	if b, err := json.Marshal(time.Now().UTC()); err == nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, createdAtKey, b)...)
+	}
+	return ep, interrupted, nil
+}
+
+// observedCreated clears the creation time once a describe has shown the new endpoint: from then on,
+// not found means gone.
+func observedCreated(ctx context.Context, resp *resource.CreateResponse) {
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, createdAtKey, nil)...)
+}
+
+// interruptedWarning says that the create was interrupted after the endpoint was created: it is in
+// state as AWS answered the create, not yet waited for.
+func interruptedWarning(diags *diag.Diagnostics, id string) {
+	diags.AddWarning("VPC endpoint created, not waited for",
+		fmt.Sprintf("The apply was interrupted while VPC endpoint %s was being created. AWS created it, and it is recorded in the state as AWS answered the create (it may still be pending); the next plan refreshes it.", id))
+}
+
+// recentlyCreated reports whether this resource created its endpoint less than the not-found window
+// ago (private state).
+func recentlyCreated(ctx context.Context, p privateGetter) bool {
+	b, diags := p.GetKey(ctx, createdAtKey)
+	if diags.HasError() || len(b) == 0 {
+		return false
+	}
+	var at time.Time
+	if json.Unmarshal(b, &at) != nil {
+		return false
+	}
+	return time.Since(at) < awsclient.NotFoundWindow
 }
 
 // readEndpoint is the shared start of an endpoint resource's Read: it finds the endpoint, removes the
 // resource from state with a warning when it was deleted out of band (drift, not an error), and
 // rejects an endpoint of the other type, naming the resource that manages it. It returns nil when
 // Read must stop.
-func readEndpoint(ctx context.Context, client *awsclient.Client, id string, want ec2types.VpcEndpointType, resp *resource.ReadResponse) *ec2types.VpcEndpoint {
-	endpoint, err := awsclient.FindVPCEndpointByID(ctx, client.EC2, id)
+func readEndpoint(ctx context.Context, client *awsclient.Client, id string, want ec2types.VpcEndpointType, req resource.ReadRequest, resp *resource.ReadResponse) *ec2types.VpcEndpoint {
+	endpoint, err := client.ReadVPCEndpoint(ctx, id)
+	if awsclient.IsNotFound(err) && recentlyCreated(ctx, req.Private) {
+		// Created moments ago: EC2 may not describe it yet. Keep the state as it is.
+		resp.Diagnostics.AddWarning("VPC endpoint not yet described",
+			fmt.Sprintf("VPC endpoint %s was created less than %s ago and EC2 does not describe it yet (it is eventually consistent); the state is kept as it is.", id, awsclient.NotFoundWindow))
+		return nil
+	}
 	if awsclient.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("VPC endpoint not found",
 			fmt.Sprintf("VPC endpoint %s no longer exists (deleted outside Terraform); it is removed from state and the next apply creates it again.", id))

@@ -22,7 +22,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
 	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
 )
 
@@ -149,7 +148,6 @@ func (r *gatewayEndpointResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	input := &ec2.CreateVpcEndpointInput{
-		ClientToken:       aws.String(newClientToken()),
 		ServiceName:       aws.String(serviceName),
 		VpcEndpointType:   ec2types.VpcEndpointTypeGateway,
 		VpcId:             plan.VPCID.ValueStringPointer(),
@@ -164,22 +162,26 @@ func (r *gatewayEndpointResource) Create(ctx context.Context, req resource.Creat
 		input.PolicyDocument = cfgPolicy.ValueStringPointer()
 	}
 
-	out, err := client.EC2.CreateVpcEndpoint(ctx, input)
+	created, interrupted, err := createEndpoint(ctx, client, input, resp)
 	if err != nil {
 		appendAPIError(&resp.Diagnostics, "creating VPC endpoint", err)
 		return
 	}
-	id := aws.ToString(out.VpcEndpoint.VpcEndpointId)
+	id := aws.ToString(created.VpcEndpointId)
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
 	tflog.Info(ctx, "created gateway VPC endpoint")
-	client.InvalidateMutableFacts()
 
-	endpoint, err := awsclient.WaitVPCEndpointAvailable(ctx, client.EC2, id, timeout)
-	if err != nil {
-		// The endpoint exists: record it so that Terraform taints it rather than orphaning it.
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	endpoint := created
+	if interrupted {
+		interruptedWarning(&resp.Diagnostics, id)
+		ctx = context.WithoutCancel(ctx) // what follows only records what AWS answered
+	} else if endpoint, err = client.WaitVPCEndpointAvailable(ctx, id, "create", timeout); err != nil {
+		// The id is in state already: Terraform taints the endpoint rather than orphaning it.
 		resp.Diagnostics.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) create", id), err.Error())
 		return
+	}
+	if !interrupted {
+		observedCreated(ctx, resp)
 	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -193,7 +195,7 @@ func (r *gatewayEndpointResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	id := state.ID.ValueString()
-	endpoint := readEndpoint(ctx, r.data.client, id, ec2types.VpcEndpointTypeGateway, resp)
+	endpoint := readEndpoint(ctx, r.data.client, id, ec2types.VpcEndpointTypeGateway, req, resp)
 	if endpoint == nil {
 		return
 	}
@@ -222,35 +224,37 @@ func (r *gatewayEndpointResource) Update(ctx context.Context, req resource.Updat
 	id := state.ID.ValueString()
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
 
-	input := &ec2.ModifyVpcEndpointInput{VpcEndpointId: aws.String(id)}
-	changed := false
-	if want, _ := setStrings(plan.RouteTableIDs); !plan.RouteTableIDs.IsNull() {
-		current, err := awsclient.FindVPCEndpointByID(ctx, client.EC2, id)
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id), err.Error())
-			return
+	var cfgPolicy policyValue
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("policy"), &cfgPolicy)...)
+	policyChanged := !plan.Policy.Equal(state.Policy)
+	// The delta is computed from what AWS has, under the endpoint's lock, and again if AWS answers as
+	// if a retried request had already been applied.
+	endpoint, err := client.ModifyVPCEndpointFunc(ctx, id, func(current *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+		input := &ec2.ModifyVpcEndpointInput{VpcEndpointId: aws.String(id)}
+		changed := false
+		if want, _ := setStrings(plan.RouteTableIDs); !plan.RouteTableIDs.IsNull() {
+			add, remove := planner.Delta(current.RouteTableIds, want)
+			if len(add) > 0 || len(remove) > 0 {
+				input.AddRouteTableIds, input.RemoveRouteTableIds = add, remove
+				changed = true
+			}
 		}
-		add, remove := planner.Delta(current.RouteTableIds, want)
-		if len(add) > 0 || len(remove) > 0 {
-			input.AddRouteTableIds, input.RemoveRouteTableIds = add, remove
+		if policyChanged && !policiesEquivalent(aws.ToString(current.PolicyDocument), plan.Policy.ValueString()) {
+			if cfgPolicy.IsNull() {
+				input.ResetPolicy = aws.Bool(true)
+			} else {
+				input.PolicyDocument = cfgPolicy.ValueStringPointer()
+			}
 			changed = true
 		}
-	}
-	if !plan.Policy.Equal(state.Policy) {
-		var cfgPolicy policyValue
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("policy"), &cfgPolicy)...)
-		if cfgPolicy.IsNull() {
-			input.ResetPolicy = aws.Bool(true)
-		} else {
-			input.PolicyDocument = cfgPolicy.ValueStringPointer()
+		if !changed {
+			return nil, nil
 		}
-		changed = true
-	}
-	if changed {
-		if _, err := client.ModifyVPCEndpoint(ctx, input, timeout); err != nil {
-			appendAPIError(&resp.Diagnostics, fmt.Sprintf("updating VPC endpoint (%s)", id), err)
-			return
-		}
+		return input, nil
+	}, timeout)
+	if err != nil {
+		appendAPIError(&resp.Diagnostics, fmt.Sprintf("updating VPC endpoint (%s)", id), err)
+		return
 	}
 	if !plan.TagsAll.Equal(state.TagsAll) {
 		oldTags := stringMap(ctx, state.TagsAll, &resp.Diagnostics)
@@ -259,12 +263,8 @@ func (r *gatewayEndpointResource) Update(ctx context.Context, req resource.Updat
 			resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s) tags", id), err.Error())
 			return
 		}
-	}
-
-	endpoint, err := awsclient.WaitVPCEndpointAvailable(ctx, client.EC2, id, timeout)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) update", id), err.Error())
-		return
+		// The tags are AWS's now; the endpoint read by the modify has the old ones.
+		endpoint.Tags = mergeInternalTags(endpoint.Tags, ec2Tags(newTags))
 	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -311,6 +311,7 @@ func (r *gatewayEndpointResource) flatten(ctx context.Context, e *ec2types.VpcEn
 	client := r.data.client
 	id := aws.ToString(e.VpcEndpointId)
 	serviceName := aws.ToString(e.ServiceName)
+	priorService := m.ServiceName.ValueString()
 
 	m.ID = types.StringValue(id)
 	m.VPCID = types.StringPointerValue(e.VpcId)
@@ -333,6 +334,9 @@ func (r *gatewayEndpointResource) flatten(ctx context.Context, e *ec2types.VpcEn
 	m.Tags = mapValue(own, m.Tags.IsNull())
 	m.TagsAll = mapValue(all, false)
 
+	if priorService == serviceName && known(m.PrefixListID) && m.PrefixListID.ValueString() != "" && known(m.CIDRBlocks) {
+		return diags // a service's prefix list never changes: known already
+	}
 	pl, err := client.PrefixListFacts(ctx, serviceName)
 	if err != nil {
 		diags.AddError(fmt.Sprintf("reading prefix list of %s", serviceName), err.Error())

@@ -418,8 +418,17 @@ func testAccCheckEndpointPolicy(e *ec2types.VpcEndpoint, want string) resource.T
 func testAccCheckEndpointTags(e *ec2types.VpcEndpoint, want map[string]string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		got := map[string]string{}
+		marker := false
 		for _, t := range e.Tags {
+			if strings.HasPrefix(aws.ToString(t.Key), awsclient.InternalTagPrefix) {
+				// The provider's own tags (the creation marker) are not the user's.
+				marker = marker || aws.ToString(t.Key) == awsclient.CreateTokenTagKey
+				continue
+			}
 			got[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		}
+		if !marker {
+			return fmt.Errorf("endpoint %s has no creation marker tag %s", aws.ToString(e.VpcEndpointId), awsclient.CreateTokenTagKey)
 		}
 		if len(got) != len(want) {
 			return fmt.Errorf("endpoint tags = %v, want %v", got, want)

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -194,43 +195,62 @@ func (r *interfaceEndpointResource) modifyInput(current *ec2types.VpcEndpoint, p
 	return input, changed
 }
 
-// createInterfaceEndpoint calls CreateVpcEndpoint, retrying "conflicting DNS domain" while the
-// name's holder is being deleted (a replacement, or a rename without a moved block) for at most
-// interfaceDNSConflictWindow, and for at most interfaceDNSConflictLiveGrace while a live endpoint
+// createInterfaceEndpoint creates the endpoint (createEndpoint), retrying "conflicting DNS domain"
+// while the name's holder is being deleted (a replacement, or a rename without a moved block) for at
+// most interfaceDNSConflictWindow, and for at most interfaceDNSConflictLiveGrace while a live endpoint
 // holds it. Each attempt has its own client token: a rejected attempt created nothing.
-func createInterfaceEndpoint(ctx context.Context, client *awsclient.Client, input *ec2.CreateVpcEndpointInput) (*ec2.CreateVpcEndpointOutput, error) {
+func createInterfaceEndpoint(ctx context.Context, client *awsclient.Client, input *ec2.CreateVpcEndpointInput, resp *resource.CreateResponse) (*ec2types.VpcEndpoint, bool, error) {
 	start := time.Now()
 	var liveSince time.Time
 	delay := awsclient.PollInitialDelay
 	for {
 		input.ClientToken = aws.String(newClientToken())
-		out, err := client.EC2.CreateVpcEndpoint(ctx, input)
+		input.TagSpecifications = withoutCreateMarker(input.TagSpecifications)
+		ep, interrupted, err := createEndpoint(ctx, client, input, resp)
 		if err == nil || !awsclient.ErrMessageContains(err, awsclient.ErrCodeInvalidParameter, "conflicting DNS domain") {
-			return out, err
+			return ep, interrupted, err
 		}
-		client.InvalidateMutableFacts()
+		client.InvalidateEndpointFacts(aws.ToString(input.VpcId))
 		if holdsPrivateDNS(ctx, client, aws.ToString(input.VpcId), aws.ToString(input.ServiceName)) {
 			if liveSince.IsZero() {
 				liveSince = time.Now()
 			} else if time.Since(liveSince) > interfaceDNSConflictLiveGrace {
-				return nil, err
+				return nil, false, err
 			}
 		} else {
 			liveSince = time.Time{}
 		}
 		if time.Since(start) > interfaceDNSConflictWindow {
-			return nil, err
+			return nil, false, err
 		}
 		tflog.Info(ctx, "private DNS name still held in the VPC, retrying CreateVpcEndpoint", map[string]any{"retry_in_ms": delay.Milliseconds()})
 		t := time.NewTimer(delay)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, errors.Join(err, ctx.Err())
+			return nil, false, errors.Join(err, ctx.Err())
 		case <-t.C:
 		}
 		delay = awsclient.NextDelay(delay)
 	}
+}
+
+// withoutCreateMarker drops a previous attempt's creation marker (a new attempt has a new token).
+func withoutCreateMarker(specs []ec2types.TagSpecification) []ec2types.TagSpecification {
+	out := make([]ec2types.TagSpecification, 0, len(specs))
+	for _, sp := range specs {
+		tags := make([]ec2types.Tag, 0, len(sp.Tags))
+		for _, t := range sp.Tags {
+			if aws.ToString(t.Key) != awsclient.CreateTokenTagKey {
+				tags = append(tags, t)
+			}
+		}
+		if len(tags) > 0 {
+			sp.Tags = tags
+			out = append(out, sp)
+		}
+	}
+	return out
 }
 
 // holdsPrivateDNS reports whether a live endpoint (not being deleted) in the VPC has private DNS
@@ -295,6 +315,9 @@ func pendingAcceptanceWarning(diags *diag.Diagnostics, e *ec2types.VpcEndpoint) 
 // work. Membership sets the configuration leaves unset stay unset.
 func (r *interfaceEndpointResource) flatten(ctx context.Context, e *ec2types.VpcEndpoint, m *interfaceEndpointModel) (diags diag.Diagnostics) {
 	client := r.data.client
+	// Facts from state: a subnet's zone never changes, so zones already known for the same subnets
+	// are not described again.
+	priorSubnets, priorZones := m.AssociatedSubnetIDs, m.AvailabilityZones
 	serviceName := aws.ToString(e.ServiceName)
 	serviceRegion := aws.ToString(e.ServiceRegion)
 	if serviceRegion == client.Region {
@@ -362,7 +385,10 @@ func (r *interfaceEndpointResource) flatten(ctx context.Context, e *ec2types.Vpc
 	m.TagsAll = mapValue(all, false)
 
 	zones := []string{}
-	if len(e.SubnetIds) > 0 {
+	switch {
+	case known(priorSubnets) && known(priorZones) && priorSubnets.Equal(setValue(e.SubnetIds)):
+		zones, _ = setStrings(priorZones)
+	case len(e.SubnetIds) > 0:
 		subnets, err := client.SubnetFacts(ctx, e.SubnetIds)
 		if err != nil {
 			diags.AddError(fmt.Sprintf("reading subnets of VPC endpoint (%s)", aws.ToString(e.VpcEndpointId)), err.Error())

@@ -124,6 +124,11 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 			pcfg.InboundResolverKept = true
 		}
 	}
+	// Facts from state: an update that changes nothing a rule checks makes no call (the service's
+	// private DNS name, which decides the private DNS default, is in the state).
+	if state != nil && known(state.PrivateDNSName) && !interfaceRulesRelevant(cfg, state, state.PrivateDNSName.ValueString() != "") {
+		return ip
+	}
 	var err error
 	if ip.facts.Service, err = client.ServiceFacts(ctx, serviceName, pcfg.ServiceRegion); err != nil {
 		factsProblem(diags, err, "the private DNS default and private_dns_name")
@@ -133,7 +138,7 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 	if ip.facts.Service == nil {
 		ip.facts.ServiceCandidates = serviceCandidates(ctx, client)
 	}
-	if state != nil && !interfaceRulesRelevant(cfg, state, ip.facts.Service) {
+	if state != nil && !interfaceRulesRelevant(cfg, state, ip.facts.Service != nil && len(ip.facts.Service.PrivateDNSNames) > 0) {
 		return ip
 	}
 	f := &ip.facts
@@ -174,13 +179,13 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 
 // interfaceRulesRelevant reports whether an update changes something the live rules check
 // (private_dns_enabled unset: whether the service's default differs from the endpoint's value).
-func interfaceRulesRelevant(cfg interfaceEndpointModel, state *interfaceEndpointModel, svc *planner.ServiceFacts) bool {
+func interfaceRulesRelevant(cfg interfaceEndpointModel, state *interfaceEndpointModel, serviceHasPrivateDNS bool) bool {
 	record, inbound := dnsOptionsFields(cfg.DNSOptions)
 	stRecord, stInbound := dnsOptionsFields(state.DNSOptions)
 	changed := func(c, s attr.Value) bool { return !c.IsNull() && !c.Equal(s) }
 	privateDNS := cfg.PrivateDNSEnabled
-	if privateDNS.IsNull() && svc != nil {
-		privateDNS = types.BoolValue(len(svc.PrivateDNSNames) > 0)
+	if privateDNS.IsNull() {
+		privateDNS = types.BoolValue(serviceHasPrivateDNS)
 	}
 	return changed(cfg.SubnetIDs, state.SubnetIDs) || changed(cfg.SecurityGroupIDs, state.SecurityGroupIDs) ||
 		changed(privateDNS, state.PrivateDNSEnabled) || changed(cfg.IPAddressType, state.IPAddressType) ||
@@ -207,6 +212,9 @@ func (r *interfaceEndpointResource) planChoices(plan *interfaceEndpointModel, cf
 		plan.PrivateDNSEnabled = cfg.PrivateDNSEnabled
 	case ip.facts.Service != nil:
 		plan.PrivateDNSEnabled = types.BoolValue(len(ip.facts.Service.PrivateDNSNames) > 0)
+	case state != nil && known(state.PrivateDNSName) && r.data.planTimeValidation:
+		// The service's default, from the private DNS name in state (facts from state).
+		plan.PrivateDNSEnabled = types.BoolValue(state.PrivateDNSName.ValueString() != "")
 	case state != nil:
 		plan.PrivateDNSEnabled = state.PrivateDNSEnabled
 	default:

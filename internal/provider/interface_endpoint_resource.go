@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -231,25 +232,29 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out, err := createInterfaceEndpoint(ctx, client, input)
+	created, interrupted, err := createInterfaceEndpoint(ctx, client, input, resp)
 	if err != nil {
 		err = client.ExplainRemoteAccessZones(ctx, err, input.SubnetIds)
 		appendAPIError(&resp.Diagnostics, "creating VPC endpoint", err)
 		return
 	}
-	id := aws.ToString(out.VpcEndpoint.VpcEndpointId)
+	id := aws.ToString(created.VpcEndpointId)
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
 	tflog.Info(ctx, "created interface VPC endpoint")
-	client.InvalidateMutableFacts()
 
-	endpoint, err := r.waitCreated(ctx, id, serviceName, plan.AutoAccept.ValueBool(), timeout)
-	if err != nil {
-		// The endpoint exists: record it so that Terraform taints it rather than orphaning it.
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	endpoint := created
+	if interrupted {
+		interruptedWarning(&resp.Diagnostics, id)
+		ctx = context.WithoutCancel(ctx) // what follows only records what AWS answered
+	} else if endpoint, err = r.waitCreated(ctx, id, serviceName, plan.AutoAccept.ValueBool(), "create", timeout); err != nil {
+		// The id is in state already: Terraform taints the endpoint rather than orphaning it.
 		appendAPIError(&resp.Diagnostics, fmt.Sprintf("waiting for VPC endpoint (%s) create", id), err)
 		return
 	}
 	pendingAcceptanceWarning(&resp.Diagnostics, endpoint)
+	if !interrupted {
+		observedCreated(ctx, resp)
+	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
@@ -262,7 +267,7 @@ func (r *interfaceEndpointResource) Read(ctx context.Context, req resource.ReadR
 		return
 	}
 	id := state.ID.ValueString()
-	endpoint := readEndpoint(ctx, r.data.client, id, ec2types.VpcEndpointTypeInterface, resp)
+	endpoint := readEndpoint(ctx, r.data.client, id, ec2types.VpcEndpointTypeInterface, req, resp)
 	if endpoint == nil {
 		return
 	}
@@ -295,29 +300,33 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	id := state.ID.ValueString()
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
 
-	current, err := awsclient.FindVPCEndpointByID(ctx, client.EC2, id)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("reading VPC endpoint (%s)", id), err.Error())
-		return
-	}
 	if err := r.decideAtApply(ctx, plan.ServiceName.ValueString(), &plan); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s)", id), "deciding the values the plan left to the apply: "+err.Error())
 		return
 	}
 	defaultGroup := ""
 	if ids, _ := setStrings(plan.SecurityGroupIDs); !plan.SecurityGroupIDs.IsNull() && len(ids) == 0 {
+		var err error
 		if defaultGroup, err = client.DefaultSecurityGroup(ctx, state.VPCID.ValueString()); err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s)", id), err.Error())
 			return
 		}
 	}
-	input, changed := r.modifyInput(current, &plan, &state, &cfg, defaultGroup)
-	if changed {
-		if _, err := client.ModifyVPCEndpoint(ctx, input, timeout); err != nil {
-			err = client.ExplainRemoteAccessZones(ctx, err, input.AddSubnetIds)
-			appendAPIError(&resp.Diagnostics, fmt.Sprintf("updating VPC endpoint (%s)", id), err)
-			return
+	// The delta is computed from what AWS has, under the endpoint's lock, and again if AWS answers as
+	// if a retried request had already been applied; the endpoint is waited for once.
+	var added []string
+	endpoint, err := client.ModifyVPCEndpointFunc(ctx, id, func(current *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+		input, changed := r.modifyInput(current, &plan, &state, &cfg, defaultGroup)
+		if !changed {
+			return nil, nil
 		}
+		added = input.AddSubnetIds
+		return input, nil
+	}, timeout)
+	if err != nil {
+		err = client.ExplainRemoteAccessZones(ctx, err, added)
+		appendAPIError(&resp.Diagnostics, fmt.Sprintf("updating VPC endpoint (%s)", id), err)
+		return
 	}
 	if !plan.TagsAll.Equal(state.TagsAll) {
 		oldTags := stringMap(ctx, state.TagsAll, &resp.Diagnostics)
@@ -326,12 +335,14 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 			resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s) tags", id), err.Error())
 			return
 		}
+		// The tags are AWS's now; the endpoint read by the modify has the old ones.
+		endpoint.Tags = mergeInternalTags(endpoint.Tags, ec2Tags(newTags))
 	}
-
-	endpoint, err := r.waitCreated(ctx, id, plan.ServiceName.ValueString(), plan.AutoAccept.ValueBool(), timeout)
-	if err != nil {
-		appendAPIError(&resp.Diagnostics, fmt.Sprintf("waiting for VPC endpoint (%s) update", id), err)
-		return
+	if plan.AutoAccept.ValueBool() && awsclient.StateEquals(string(endpoint.State), awsclient.StatePendingAcceptance) {
+		if endpoint, err = r.waitCreated(ctx, id, plan.ServiceName.ValueString(), true, "modify", timeout); err != nil {
+			appendAPIError(&resp.Diagnostics, fmt.Sprintf("waiting for VPC endpoint (%s) update", id), err)
+			return
+		}
 	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -353,17 +364,15 @@ func (r *interfaceEndpointResource) Delete(ctx context.Context, req resource.Del
 	id := state.ID.ValueString()
 	start := time.Now()
 
-	// The network interfaces outlive the endpoint briefly; remember them to wait for their release.
+	// The network interfaces outlive the endpoint briefly: wait for their release too, so that the
+	// subnet can be destroyed next. The refresh just read them into the state.
 	enis, _ := setStrings(state.NetworkInterfaceIDs)
-	if current, err := awsclient.FindVPCEndpointByID(ctx, client.EC2, id); err == nil {
-		enis = current.NetworkInterfaceIds
-	}
 	if err := deleteVPCEndpoint(ctx, client, id, timeout); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("deleting VPC endpoint (%s)", id), err.Error())
 		return
 	}
 	remaining := max(timeout-time.Since(start), time.Second)
-	if err := awsclient.WaitNetworkInterfacesReleased(ctx, client.EC2, enis, remaining); err != nil {
+	if err := client.WaitNetworkInterfacesReleased(ctx, enis, remaining); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) network interfaces release", id), err.Error())
 	}
 }
@@ -389,9 +398,9 @@ func (m *interfaceEndpointModel) ownSets() map[string]types.Set {
 
 // waitCreated waits until the endpoint is available or pending acceptance, accepting the connection
 // when autoAccept is set and the endpoint waits for it.
-func (r *interfaceEndpointResource) waitCreated(ctx context.Context, id, serviceName string, autoAccept bool, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+func (r *interfaceEndpointResource) waitCreated(ctx context.Context, id, serviceName string, autoAccept bool, kind string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
 	client := r.data.client
-	endpoint, err := awsclient.WaitVPCEndpointAvailableOrPendingAcceptance(ctx, client.EC2, id, timeout)
+	endpoint, err := client.WaitVPCEndpointAvailableOrPendingAcceptance(ctx, id, kind, timeout)
 	if err != nil || !autoAccept || !awsclient.StateEquals(string(endpoint.State), awsclient.StatePendingAcceptance) {
 		return endpoint, err
 	}
@@ -399,5 +408,5 @@ func (r *interfaceEndpointResource) waitCreated(ctx context.Context, id, service
 		return nil, err
 	}
 	tflog.Info(ctx, "accepted the VPC endpoint connection")
-	return awsclient.WaitVPCEndpointAvailable(ctx, client.EC2, id, timeout)
+	return client.WaitVPCEndpointAvailable(ctx, id, kind, timeout)
 }

@@ -237,7 +237,7 @@ resource "vpce_gateway_endpoint" "test" {
 		"long tag key":           {gateway(fmt.Sprintf("  tags = {\n    %s = \"x\"\n  }\n", long)), `(?s)tags.*1 to 128`},
 		"long tag value":         {gateway(fmt.Sprintf("  tags = {\n    k = %q\n  }\n", strings.Repeat("v", 257))), `(?s)tags.*256`},
 		"51 tags":                {gateway("  tags = {\n" + manyTags(51) + "  }\n"), `(?s)tags.*50`},
-		"51 with default_tags":   {"provider \"vpce\" {\n  default_tags {\n    tags = {\n      team = \"net\"\n    }\n  }\n}\n" + gateway("  tags = {\n"+manyTags(50)+"  }\n"), `(?s)tags.*50.*default_tags`},
+		"50 with default_tags":   {"provider \"vpce\" {\n  default_tags {\n    tags = {\n      team = \"net\"\n    }\n  }\n}\n" + gateway("  tags = {\n"+manyTags(49)+"  }\n"), `(?s)tags.*50.*default_tags`},
 		"missing VPC":            {testAccInterfaceEndpointConfig("vpc-0000000000000dead", "ssm", ""), `(?s)\[P10\].*vpc-0000000000000dead`},
 		"missing VPC (gateway)":  {strings.Replace(gateway(""), net.VPCID, "vpc-0000000000000dead", 1), `(?s)\[P10\].*vpc-0000000000000dead`},
 		"subnets on a gateway":   {gateway(fmt.Sprintf("  subnet_ids = [%q]\n", net.SubnetIDs[0])), `(?s)subnet_ids.*vpce_interface_endpoint`},

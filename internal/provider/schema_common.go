@@ -39,9 +39,9 @@ const (
 func tagsAttribute() schema.MapAttribute {
 	return schema.MapAttribute{
 		MarkdownDescription: fmt.Sprintf("Tags of the endpoint. The provider's `default_tags` are added; see `tags_all`. "+
-			"AWS's limits are checked at validate: at most %d tags counting `default_tags`, keys of 1 to %d characters "+
+			"AWS's limits are checked at validate: at most %d tags counting `default_tags` (AWS allows 50; the provider keeps one for its creation marker), keys of 1 to %d characters "+
 			"that do not start with `%s`, values of at most %d characters, no null values.",
-			maxTagsPerResource, maxTagKeyLength, reservedTagPrefix, maxTagValueLength),
+			maxTagsPerResource-internalTagCount, maxTagKeyLength, reservedTagPrefix, maxTagValueLength),
 		Optional:    true,
 		ElementType: types.StringType,
 		Validators:  []validator.Map{mapvalidator.NoNullValues(), tagsValidator{}},
@@ -118,9 +118,10 @@ func (tagsValidator) ValidateMap(_ context.Context, req validator.MapRequest, re
 	}
 	name := attributeName(req.Path)
 	elems := req.ConfigValue.Elements()
-	if len(elems) > maxTagsPerResource {
+	if limit := maxTagsPerResource - internalTagCount; len(elems) > limit {
 		resp.Diagnostics.AddAttributeError(req.Path, "Too many tags",
-			fmt.Sprintf("%s has %d tags; AWS allows at most %d per resource (TagLimitExceeded). Remove some.", name, len(elems), maxTagsPerResource))
+			fmt.Sprintf("%s has %d tags; AWS allows at most %d per resource (TagLimitExceeded), and the provider keeps %d of them for its own marker, so at most %d. Remove some.",
+				name, len(elems), maxTagsPerResource, internalTagCount, limit))
 	}
 	for _, key := range sortedMapKeys(elems) {
 		if msg := tagProblem(key, elems[key]); msg != "" {
@@ -201,12 +202,13 @@ func shorten(s string) string {
 // exceed AWS's limit (the resource's own count is checked at validate).
 func checkTagCount(diags *diag.Diagnostics, defaults, tags map[string]string) {
 	all := mergeTags(defaults, tags)
-	if len(all) <= maxTagsPerResource || len(tags) > maxTagsPerResource {
+	limit := maxTagsPerResource - internalTagCount
+	if len(all) <= limit || len(tags) > maxTagsPerResource {
 		return
 	}
 	diags.AddAttributeError(path.Root("tags"), "Too many tags",
-		fmt.Sprintf("tags has %d tags and the provider's default_tags add %d more (%d in all, see tags_all); AWS allows at most %d per resource (TagLimitExceeded). Remove some tags, or some default_tags.",
-			len(tags), len(all)-len(tags), len(all), maxTagsPerResource))
+		fmt.Sprintf("tags has %d tags and the provider's default_tags add %d more (%d in all, see tags_all); AWS allows at most %d per resource (TagLimitExceeded), and the provider keeps %d of them for its own marker, so at most %d. Remove some tags, or some default_tags.",
+			len(tags), len(all)-len(tags), len(all), maxTagsPerResource, internalTagCount, limit))
 }
 
 // planTagsAll plans tags_all from the configuration's tags and the provider's default_tags, and

@@ -42,7 +42,9 @@ func resourceTags(all, defaults, prior map[string]string) map[string]string {
 func tagsFromEC2(tags []ec2types.Tag) map[string]string {
 	out := make(map[string]string, len(tags))
 	for _, t := range tags {
-		out[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		if !isInternalTag(aws.ToString(t.Key)) {
+			out[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		}
 	}
 	return out
 }

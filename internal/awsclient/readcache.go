@@ -1,0 +1,114 @@
+package awsclient
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+)
+
+// Reads are batched: the first Read of a run lists every endpoint of the region (paginated, a
+// thousand a page), and every other Read of the run takes its endpoint from that listing, so a
+// refresh of hundreds of endpoints costs a call or two instead of one per endpoint. An id missing
+// from the listing is read by id before Read may conclude that it is gone (it may have been created
+// after the listing, or not be described by every call yet). Waiters never use the listing (they poll
+// afresh), nor does anything that decides a change (it reads under the endpoint's lock).
+
+// ReadRetryWindow is how long a Read (or the shared listing) goes on trying through throttling and
+// server errors beyond the SDK's own retries, rather than failing the whole refresh.
+var ReadRetryWindow = time.Minute
+
+// listingMaxResults is the page size of the shared listing.
+const listingMaxResults = 1000
+
+// endpointListing is the region's endpoints as one Read saw them.
+type endpointListing struct {
+	byID map[string]ec2types.VpcEndpoint
+}
+
+// ReadVPCEndpoint returns the endpoint for a resource's Read: from the run's shared listing, else by
+// id. A deleted or missing endpoint is a *NotFoundError.
+func (c *Client) ReadVPCEndpoint(ctx context.Context, id string) (*ec2types.VpcEndpoint, error) {
+	if l, err := c.listing(ctx); err == nil {
+		if ep, ok := l.byID[id]; ok {
+			if StateEquals(string(ep.State), StateDeleted) {
+				return nil, &NotFoundError{Message: fmt.Sprintf("VPC endpoint (%s) not found: state %s", id, ep.State)}
+			}
+			return &ep, nil
+		}
+	}
+	// Not in the listing (or no listing): read it by id, through transient failures.
+	var ep *ec2types.VpcEndpoint
+	err := retryTransient(ctx, ReadRetryWindow, func(ctx context.Context) error {
+		var err error
+		ep, err = FindVPCEndpointByID(ctx, c.EC2, id)
+		return err
+	})
+	return ep, err
+}
+
+// listing returns the run's listing of the region's endpoints, fetching it once.
+func (c *Client) listing(ctx context.Context) (*endpointListing, error) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	l := fc.listing
+	fc.mu.Unlock()
+	if l != nil {
+		return l, nil
+	}
+	return doFlight(ctx, fc, "listing", func(uint64) (*endpointListing, error) {
+		fc.mu.Lock()
+		lgen := fc.listingGen
+		fc.mu.Unlock()
+		var eps []ec2types.VpcEndpoint
+		err := retryTransient(ctx, ReadRetryWindow, func(ctx context.Context) error {
+			var err error
+			eps, err = FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{MaxResults: aws.Int32(listingMaxResults)})
+			if IsNotFound(err) {
+				eps, err = nil, nil
+			}
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("listing the region's VPC endpoints: %w", err)
+		}
+		l := &endpointListing{byID: make(map[string]ec2types.VpcEndpoint, len(eps))}
+		for _, e := range eps {
+			l.byID[aws.ToString(e.VpcEndpointId)] = e
+		}
+		fc.mu.Lock()
+		if fc.listingGen == lgen {
+			fc.listing = l
+		}
+		fc.mu.Unlock()
+		return l, nil
+	})
+}
+
+// listingChanged drops the shared listing after a change this provider made (it is refetched if
+// another Read needs it). The caller holds fc.mu.
+func (fc *factCache) listingChangedLocked() {
+	fc.listingGen++
+	fc.listing = nil
+}
+
+// retryTransient runs call until it succeeds, fails for good, or transient failures (throttling, 5xx,
+// no answer) have gone on for window; ctx bounds it too.
+func retryTransient(ctx context.Context, window time.Duration, call func(context.Context) error) error {
+	start := time.Now()
+	delay := PollInitialDelay
+	for {
+		err := call(ctx)
+		if err == nil || !IsTransient(err) || time.Since(start) > window || ctx.Err() != nil {
+			return err
+		}
+		if sleepCtx(ctx, jitter(delay)) != nil {
+			return err
+		}
+		delay = NextDelay(delay)
+	}
+}

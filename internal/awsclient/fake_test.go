@@ -105,6 +105,15 @@ func (f *fakeEC2) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp := h(r.PostForm)
+	if resp.status < 0 { // the request was carried out, the answer is lost
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				_ = conn.Close()
+				return
+			}
+		}
+		panic(http.ErrAbortHandler)
+	}
 	w.Header().Set("Content-Type", "text/xml")
 	w.Header().Set("X-Amzn-Requestid", "req-1")
 	w.WriteHeader(resp.status)

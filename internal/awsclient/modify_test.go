@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -254,5 +255,71 @@ func TestModifyVPCEndpointFuncReadsUnderTheLock(t *testing.T) {
 	}, time.Second)
 	if !IsNotFound(err) {
 		t.Errorf("err = %v, want not found", err)
+	}
+}
+
+// A retried removal whose first attempt was applied (its answer lost) is success: AWS answers "not
+// associated", the endpoint is read again, and nothing is left to do.
+func TestModifyVPCEndpointFuncAlreadyApplied(t *testing.T) {
+	t.Parallel()
+	f := newFakeEC2(t)
+	var mu sync.Mutex
+	subnets := []string{"subnet-a", "subnet-b"}
+	f.handle("ModifyVpcEndpoint", func(form url.Values) fakeResponse {
+		mu.Lock()
+		defer mu.Unlock()
+		rm := form.Get("RemoveSubnetId.1")
+		if !slices.Contains(subnets, rm) {
+			return apiError("InvalidParameter", "The subnet "+rm+" is not associated with the VPC endpoint vpce-1.")
+		}
+		subnets = slices.DeleteFunc(subnets, func(s string) bool { return s == rm })
+		// The change is applied, but the answer is lost: the SDK would send it again. Answer with
+		// the rejection a retry gets.
+		return apiError("InvalidParameter", "The subnet "+rm+" is not associated with the VPC endpoint vpce-1.")
+	})
+	f.handle("DescribeVpcEndpoints", func(form url.Values) fakeResponse {
+		mu.Lock()
+		defer mu.Unlock()
+		extra := "<subnetIdSet>"
+		for _, s := range subnets {
+			extra += "<item>" + s + "</item>"
+		}
+		extra += "</subnetIdSet>"
+		return describeEndpoints(endpointXML("vpce-1", "vpc-1", "com.amazonaws.us-east-1.ssm", "Interface", "available", extra))
+	})
+	builds := 0
+	_, err := f.awsClient().ModifyVPCEndpointFunc(testCtx(t), "vpce-1", func(e *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+		builds++
+		if !slices.Contains(e.SubnetIds, "subnet-b") {
+			return nil, nil // already gone: nothing to do
+		}
+		return &ec2.ModifyVpcEndpointInput{VpcEndpointId: aws.String("vpce-1"), RemoveSubnetIds: []string{"subnet-b"}}, nil
+	}, 10*time.Second)
+	if err != nil {
+		t.Fatalf("a modify already applied failed: %v", err)
+	}
+	if builds != 2 || f.count("ModifyVpcEndpoint") != 1 {
+		t.Errorf("builds = %d, ModifyVpcEndpoint calls = %d; want 2 and 1", builds, f.count("ModifyVpcEndpoint"))
+	}
+}
+
+// A rejection that a fresh read does not explain is returned.
+func TestModifyVPCEndpointFuncRealRejection(t *testing.T) {
+	t.Parallel()
+	f := newFakeEC2(t)
+	f.handle("ModifyVpcEndpoint", func(url.Values) fakeResponse {
+		return apiError("InvalidParameter", "The subnet subnet-z is not associated with the VPC endpoint vpce-1.")
+	})
+	f.handle("DescribeVpcEndpoints", func(url.Values) fakeResponse {
+		return describeEndpoints(endpointXML("vpce-1", "vpc-1", "com.amazonaws.us-east-1.ssm", "Interface", "available", ""))
+	})
+	_, err := f.awsClient().ModifyVPCEndpointFunc(testCtx(t), "vpce-1", func(*ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+		return &ec2.ModifyVpcEndpointInput{VpcEndpointId: aws.String("vpce-1"), RemoveSubnetIds: []string{"subnet-z"}}, nil
+	}, 10*time.Second)
+	if !ErrMessageContains(err, "InvalidParameter", "not associated") {
+		t.Fatalf("err = %v, want the rejection", err)
+	}
+	if n := f.count("ModifyVpcEndpoint"); n != 1 {
+		t.Errorf("ModifyVpcEndpoint calls = %d, want 1: the same change is not sent again", n)
 	}
 }

@@ -85,7 +85,7 @@ func (p *vpceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 				Optional:            true,
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a failed AWS call is retried (throttling, 5xx). Falls back to `AWS_MAX_ATTEMPTS` (attempts = retries + 1); defaults to the SDK's standard retryer (3 attempts in all).",
+				MarkdownDescription: "How many times a failed AWS call is retried (throttling such as `RequestLimitExceeded`, 5xx and other transient errors), with exponential backoff capped at 20 seconds. `0` turns retries off. When unset: `AWS_MAX_ATTEMPTS` (attempts = retries + 1), else the profile's `max_attempts`, else 24 retries (25 attempts in all, the `aws` provider's default).",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 100)},
 			},
@@ -264,9 +264,12 @@ func (p *vpceProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		STSEndpoint:               p.defaults.STSEndpoint,
 		SkipCredentialsValidation: cfg.SkipCredentialsValidation.ValueBool(),
 		SkipRequestingAccountID:   cfg.SkipRequestingAccountID.ValueBool(),
-		MaxRetries:                int(cfg.MaxRetries.ValueInt64()),
 		RetryMode:                 cfg.RetryMode.ValueString(),
 		UserAgent:                 "terraform-provider-vpce/" + p.version,
+	}
+	if !cfg.MaxRetries.IsNull() && !cfg.MaxRetries.IsUnknown() {
+		n := int(cfg.MaxRetries.ValueInt64())
+		acfg.MaxRetries = &n
 	}
 	for _, f := range cfg.SharedConfigFiles {
 		acfg.SharedConfigFiles = append(acfg.SharedConfigFiles, f.ValueString())

@@ -51,7 +51,7 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 	}
 
 	if !cfg.Tags.IsUnknown() {
-		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, stringMap(ctx, cfg.Tags, &resp.Diagnostics)), false)
+		plan.TagsAll = mapValue(r.data.tagsAll(stringMap(ctx, cfg.Tags, &resp.Diagnostics), &resp.Diagnostics), false)
 	}
 
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)

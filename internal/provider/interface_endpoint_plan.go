@@ -66,7 +66,7 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 		}
 	}
 	if !cfg.Tags.IsUnknown() {
-		plan.TagsAll = mapValue(mergeTags(r.data.defaultTags, stringMap(ctx, cfg.Tags, &resp.Diagnostics)), false)
+		plan.TagsAll = mapValue(r.data.tagsAll(stringMap(ctx, cfg.Tags, &resp.Diagnostics), &resp.Diagnostics), false)
 	}
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 

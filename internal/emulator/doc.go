@@ -34,7 +34,10 @@
 // DeleteTags, DescribeTags, DescribePrefixLists, DescribeNetworkInterfaces,
 // DescribeVpcEndpointServices, CreateVpcEndpoint, DescribeVpcEndpoints,
 // ModifyVpcEndpoint, DeleteVpcEndpoints, AcceptVpcEndpointConnections,
-// RejectVpcEndpointConnections. STS: GetCallerIdentity.
+// RejectVpcEndpointConnections. STS: GetCallerIdentity, AssumeRole and
+// AssumeRoleWithWebIdentity (sts_assume.go): a role in one of the server's
+// accounts gives temporary credentials (ASIA… key and session token) that
+// work for EC2 and STS in that account; Sessions lists them.
 //
 // # Service catalogue
 //
@@ -109,6 +112,17 @@
 //     answer races aws-sdk-go-v2 closing the request body after
 //     http.Client.Do returns, and net/http then closes the connection under
 //     the response (see writeXML).
+//   - Role sessions: every role ARN in one of the server's accounts exists
+//     and trusts every caller (AccessDenied for other accounts); each role
+//     allows 12-hour sessions (AWS's default MaxSessionDuration is 1 hour),
+//     chained sessions at most 1 hour as in AWS. Session policies, policy
+//     ARNs, tags, transitive tag keys and source identity are validated
+//     (messages for tags, policy ARNs and the aws: prefix approximate) but
+//     grant nothing: a session can do what its account can. Any token in JWT
+//     form is accepted by AssumeRoleWithWebIdentity (no OIDC providers, no
+//     signature check). Whether AWS rejects transitive tag keys that are not
+//     session tags is unknown: they are accepted. Session requests bypass
+//     throttling and injected errors; expiry is real time, not scaled.
 //   - STS errors use 403 for authentication failures; EC2 errors use 400
 //     (500 for InternalError, 503 for RequestLimitExceeded/Unavailable).
 package emulator

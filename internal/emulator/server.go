@@ -74,6 +74,7 @@ type Server struct {
 	bucket          tokenBucket
 	inject          map[string]injected
 	drop            map[string]int
+	sessions        map[string]*stsSession // STS role sessions by access key (sts_assume.go)
 
 	listener net.Listener
 	httpSrv  *http.Server
@@ -304,6 +305,9 @@ type request struct {
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.serveRoleSessions(w, r) {
+		return
+	}
 	reqID := newRequestID()
 	body, err := readBody(r)
 	if err != nil {

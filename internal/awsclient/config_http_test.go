@@ -94,12 +94,14 @@ func TestNew_customCABundle(t *testing.T) {
 	srv := tlsSTS(t, cert)
 	caFile := writeFile(t, "ca.pem", caPEM)
 	cfg := srv.config()
-	cfg.MaxRetries = intPtr(0)
 
 	t.Run("system roots do not trust the test CA", func(t *testing.T) {
 		_, err := New(testCtx(t), cfg)
 		if err == nil || !strings.Contains(err.Error(), "certificate signed by unknown authority") {
 			t.Errorf("error = %v, want an unknown-authority error", err)
+		}
+		if !strings.Contains(err.Error(), "exceeded maximum number of attempts, 1,") {
+			t.Errorf("error = %v: an untrusted certificate must not be retried", err)
 		}
 	})
 	t.Run("custom_ca_bundle", func(t *testing.T) {

@@ -2,6 +2,8 @@ package awsclient
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"net"
 	"strconv"
@@ -148,18 +150,27 @@ func newRetryer(s retrySettings) func() aws.Retryer {
 }
 
 // unreachableShortcut stops retrying a call whose endpoint refuses connections or does not resolve
-// after MaxUnreachableAttempts: those errors mean a wrong endpoint far more often than a passing
-// fault, and the request never reached AWS, so nothing is lost.
+// after MaxUnreachableAttempts, and one whose endpoint's TLS certificate is not trusted at once
+// (the SDK retries every failure to send): those errors mean a wrong endpoint or CA bundle far
+// more often than a passing fault, and the request never reached AWS, so nothing is lost.
 type unreachableShortcut struct {
 	aws.RetryerV2
 }
 
 // RetryDelay is the only Retryer method that sees the attempt number.
 func (r *unreachableShortcut) RetryDelay(attempt int, err error) (time.Duration, error) {
-	if attempt >= MaxUnreachableAttempts && isUnreachable(err) {
+	if isCertificateError(err) || (attempt >= MaxUnreachableAttempts && isUnreachable(err)) {
 		return 0, &retry.MaxAttemptsError{Attempt: attempt, Err: err}
 	}
 	return r.RetryerV2.RetryDelay(attempt, err)
+}
+
+func isCertificateError(err error) bool {
+	var verifyErr *tls.CertificateVerificationError
+	var authorityErr x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invalidErr x509.CertificateInvalidError
+	return errors.As(err, &verifyErr) || errors.As(err, &authorityErr) || errors.As(err, &hostErr) || errors.As(err, &invalidErr)
 }
 
 func isUnreachable(err error) bool {

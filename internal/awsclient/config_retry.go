@@ -28,9 +28,12 @@ const (
 	// short enough that a resource's own timeout, not the retryer, bounds an operation.
 	RetryMaxBackoff = 20 * time.Second
 
-	// MaxUnreachableAttempts bounds the attempts of a call whose endpoint refuses connections or
-	// does not resolve: a wrong endpoint URL fails in seconds instead of after DefaultMaxAttempts.
-	MaxUnreachableAttempts = 5
+	// MaxMisconfigAttempts bounds the attempts of a call that fails in a way that usually means a
+	// misconfiguration rather than a passing fault: a refused connection (a wrong endpoint URL),
+	// or a web identity token STS rejects (InvalidIdentityToken, which the SDK retries because a
+	// new token can take a moment to become valid). Such a call fails in about a second instead of
+	// after DefaultMaxAttempts.
+	MaxMisconfigAttempts = 5
 )
 
 // retryableCodes are EC2 and STS error codes retried whatever their HTTP status (the SDK already
@@ -149,17 +152,17 @@ func newRetryer(s retrySettings) func() aws.Retryer {
 	}
 }
 
-// unreachableShortcut stops retrying a call whose endpoint refuses connections or does not resolve
-// after MaxUnreachableAttempts, and one whose endpoint's TLS certificate is not trusted at once
-// (the SDK retries every failure to send): those errors mean a wrong endpoint or CA bundle far
-// more often than a passing fault, and the request never reached AWS, so nothing is lost.
+// unreachableShortcut stops retrying the calls of MaxMisconfigAttempts after that many attempts,
+// and one whose endpoint's TLS certificate is not trusted at once (the SDK retries every failure
+// to send): those errors mean a wrong endpoint, token or CA bundle far more often than a passing
+// fault, and nothing was changed on AWS, so nothing is lost.
 type unreachableShortcut struct {
 	aws.RetryerV2
 }
 
 // RetryDelay is the only Retryer method that sees the attempt number.
 func (r *unreachableShortcut) RetryDelay(attempt int, err error) (time.Duration, error) {
-	if isCertificateError(err) || (attempt >= MaxUnreachableAttempts && isUnreachable(err)) {
+	if isCertificateError(err) || (attempt >= MaxMisconfigAttempts && (isUnreachable(err) || ErrCodeEquals(err, "InvalidIdentityToken"))) {
 		return 0, &retry.MaxAttemptsError{Attempt: attempt, Err: err}
 	}
 	return r.RetryerV2.RetryDelay(attempt, err)

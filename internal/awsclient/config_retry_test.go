@@ -168,16 +168,17 @@ func TestUnreachableShortcut(t *testing.T) {
 	r := newRetryer(retrySettings{maxAttempts: DefaultMaxAttempts, backoff: noBackoff})()
 	refused := &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connect: connection refused")}
 	noHost := &net.DNSError{Err: "no such host", Name: "ec2.invalid", IsNotFound: true}
-	for _, err := range []error{refused, noHost} {
-		if _, e := r.RetryDelay(MaxUnreachableAttempts-1, err); e != nil {
-			t.Errorf("attempt %d of %v refused: %v", MaxUnreachableAttempts-1, err, e)
+	badToken := &testAPIError{code: "InvalidIdentityToken"}
+	for _, err := range []error{refused, noHost, badToken} {
+		if _, e := r.RetryDelay(MaxMisconfigAttempts-1, err); e != nil {
+			t.Errorf("attempt %d of %v refused: %v", MaxMisconfigAttempts-1, err, e)
 		}
 		var maxErr *retry.MaxAttemptsError
-		if _, e := r.RetryDelay(MaxUnreachableAttempts, err); !errors.As(e, &maxErr) {
-			t.Errorf("attempt %d of %v: %v, want MaxAttemptsError", MaxUnreachableAttempts, err, e)
+		if _, e := r.RetryDelay(MaxMisconfigAttempts, err); !errors.As(e, &maxErr) {
+			t.Errorf("attempt %d of %v: %v, want MaxAttemptsError", MaxMisconfigAttempts, err, e)
 		}
 	}
-	if _, e := r.RetryDelay(MaxUnreachableAttempts+3, &testAPIError{code: "RequestLimitExceeded"}); e != nil {
+	if _, e := r.RetryDelay(MaxMisconfigAttempts+3, &testAPIError{code: "RequestLimitExceeded"}); e != nil {
 		t.Errorf("throttling cut short: %v", e)
 	}
 }
@@ -192,8 +193,8 @@ func TestNew_unreachableEndpointFailsFast(t *testing.T) {
 	_ = ln.Close() // nothing listens there any more: connections are refused
 	_, err = New(testCtx(t), Config{Region: "us-east-1", AccessKey: "AKIDTEST", SecretKey: "s3cr3t",
 		STSEndpoint: "http://" + addr, retryBackoff: noBackoff})
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("exceeded maximum number of attempts, %d", MaxUnreachableAttempts)) {
-		t.Errorf("error = %v, want the attempts cut to %d", err, MaxUnreachableAttempts)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("exceeded maximum number of attempts, %d", MaxMisconfigAttempts)) {
+		t.Errorf("error = %v, want the attempts cut to %d", err, MaxMisconfigAttempts)
 	}
 }
 

@@ -59,8 +59,8 @@ func (p *vpceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 				Validators:          []validator.String{proxyURLValidator},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times a failed AWS call is retried: throttling (`RequestLimitExceeded` and the SDK's other throttling codes), 5xx answers and EC2's server errors (`InternalError`, `Unavailable`, …), with exponential backoff and jitter capped at %s. `0` turns retries off. When unset: `AWS_MAX_ATTEMPTS` (attempts = retries + 1), else the profile's `max_attempts`, else %d retries (%d attempts in all, the `aws` provider's default). Every call uses it: the credential check, role assumption, reads, waiters and changes. A refused connection or a web identity token STS rejects is retried at most %d times, whatever this says, and an unknown host or an untrusted TLS certificate not at all: they mean a wrong endpoint, proxy, token or CA bundle.",
-					awsclient.RetryMaxBackoff, awsclient.DefaultMaxAttempts-1, awsclient.DefaultMaxAttempts, awsclient.MaxMisconfigAttempts-1),
+				MarkdownDescription: fmt.Sprintf("How many times a failed AWS call is retried: throttling (`RequestLimitExceeded` and the SDK's other throttling codes), 5xx answers and EC2's server errors (`InternalError`, `Unavailable`, …), with exponential backoff and jitter capped at %s. `0` turns retries off. When unset: `AWS_MAX_ATTEMPTS` (attempts = retries + 1), else the profile's `max_attempts`, else %d retries (%d attempts in all, the `aws` provider's default). Every call uses it: the credential check, role assumption, reads, waiters and changes. A refused connection or a web identity token STS rejects is attempted at most %d times, whatever this says, and an unknown host or an untrusted TLS certificate not at all: they mean a wrong endpoint, proxy, token or CA bundle.",
+					awsclient.RetryMaxBackoff, awsclient.DefaultMaxAttempts-1, awsclient.DefaultMaxAttempts, awsclient.MaxMisconfigAttempts),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},

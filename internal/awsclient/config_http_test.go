@@ -312,13 +312,30 @@ func TestProxySettings(t *testing.T) {
 	}
 }
 
+// imdsCounter counts the requests a fake metadata service got.
+type imdsCounter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *imdsCounter) add() {
+	c.mu.Lock()
+	c.n++
+	c.mu.Unlock()
+}
+
+func (c *imdsCounter) total() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
 // fakeIMDS is an EC2 instance metadata service (IMDSv2) handing out role credentials.
-func fakeIMDS(t *testing.T) (*httptest.Server, *sync.Map) {
+func fakeIMDS(t *testing.T) (*httptest.Server, *imdsCounter) {
 	t.Helper()
-	var calls sync.Map
+	calls := &imdsCounter{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n, _ := calls.LoadOrStore(r.URL.Path, new(int))
-		*n.(*int)++
+		calls.add()
 		switch {
 		case r.Method == http.MethodPut && r.URL.Path == "/latest/api/token":
 			w.Header().Set("X-Aws-Ec2-Metadata-Token-Ttl-Seconds", "21600")
@@ -333,13 +350,7 @@ func fakeIMDS(t *testing.T) (*httptest.Server, *sync.Map) {
 		}
 	}))
 	t.Cleanup(srv.Close)
-	return srv, &calls
-}
-
-func imdsCalls(m *sync.Map) int {
-	total := 0
-	m.Range(func(_, v any) bool { total += *v.(*int); return true })
-	return total
+	return srv, calls
 }
 
 func TestNew_skipMetadataAPICheck(t *testing.T) {
@@ -380,7 +391,7 @@ func TestNew_skipMetadataAPICheck(t *testing.T) {
 			if err == nil {
 				t.Fatal("want an error: no credentials without the metadata API")
 			}
-			if n := imdsCalls(calls); n != 0 {
+			if n := calls.total(); n != 0 {
 				t.Errorf("metadata API called %d times, want 0", n)
 			}
 		})

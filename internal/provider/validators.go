@@ -131,15 +131,15 @@ func (v urlValidator) check(s string) error {
 }
 
 // parseDuration parses a session duration as the aws provider does (a Go duration such as 1h,
-// 90m or 1h30m) and checks it is within [min, max]. Configure and durationValidator both use it,
+// 90m or 1h30m) and checks it is within [lo, hi]. Configure and durationValidator both use it,
 // so what validates is what is used.
-func parseDuration(s string, min, max time.Duration) (time.Duration, error) {
+func parseDuration(s string, lo, hi time.Duration) (time.Duration, error) {
 	d, err := time.ParseDuration(strings.TrimSpace(s))
 	if err != nil {
 		return 0, fmt.Errorf("not a duration: %w", err)
 	}
-	if d < min || d > max {
-		return 0, fmt.Errorf("%s is outside %s to %s", d, min, max)
+	if d < lo || d > hi {
+		return 0, fmt.Errorf("%s is outside %s to %s", d, lo, hi)
 	}
 	return d, nil
 }

@@ -65,7 +65,7 @@ func (p *vpceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
 			},
 			"no_proxy": schema.StringAttribute{
-				MarkdownDescription: "Comma-separated hosts that bypass `http_proxy` and `https_proxy`: host names (`ec2.internal.example`), domains (`.example.com` or `example.com` for the domain and its subdomains), IP addresses and CIDRs, each with an optional `:port`; `*` bypasses the proxies for every host. An empty string turns the environment's list off. Falls back to `NO_PROXY` / `no_proxy`.",
+				MarkdownDescription: "Comma-separated hosts that bypass `http_proxy` and `https_proxy`: host names (`ec2.internal.example`), domains (`.example.com` or `example.com` for the domain and its subdomains), IP addresses and CIDRs, each with an optional `:port`; `*` bypasses the proxies for every host. An empty string turns the environment's list off. Falls back to `NO_PROXY` / `no_proxy`. On EC2 with an `http_proxy`, list `169.254.169.254` so that instance-role credentials come from the metadata service directly.",
 				Optional:            true,
 			},
 			"plan_time_validation": schema.BoolAttribute{

@@ -17,6 +17,25 @@ provider "vpce" {
       team = "network"
     }
   }
+
+  # Tags another system manages: never shown as drift, never changed or removed.
+  ignore_tags {
+    key_prefixes = ["kubernetes.io/"]
+  }
+}
+
+# A role in the network account, assumed with the credentials above; configuring fails unless the
+# session belongs to that account.
+provider "vpce" {
+  alias               = "network"
+  region              = "eu-west-1"
+  allowed_account_ids = ["210987654321"]
+
+  assume_role {
+    role_arn     = "arn:aws:iam::210987654321:role/vpc-endpoints"
+    session_name = "terraform"
+    duration     = "1h"
+  }
 }
 
 # The same provider pointed at the local EC2 API (`go run ./internal/emulator/cmd/vpce-emulator -seed demo`)

@@ -9,37 +9,23 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
-	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/feature/ec2/imds"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 )
 
-// DefaultAssumeRoleSessionName is the session name used for assume_role when none is configured.
-const DefaultAssumeRoleSessionName = "terraform-provider-vpce"
-
-// AssumeRole mirrors the provider's assume_role block.
-type AssumeRole struct {
-	RoleARN     string
-	SessionName string
-	ExternalID  string
-	Duration    time.Duration
-}
-
-// Config is the provider configuration, already merged with defaults (not with env: New does that
-// through the SDK's own loading).
+// Config is the provider configuration, already merged with defaults (not with the environment:
+// New does that through the SDK's own loading, and for the arguments the SDK does not know).
 type Config struct {
 	Region                    string
 	Profile                   string
@@ -49,13 +35,24 @@ type Config struct {
 	SecretKey                 string
 	Token                     string
 	AssumeRole                *AssumeRole
+	AssumeRoleWithWebIdentity *AssumeRoleWithWebIdentity // the base credentials when set
 	EC2Endpoint               string
 	STSEndpoint               string
+	STSRegion                 string // "": Region
+	AllowedAccountIDs         []string
+	ForbiddenAccountIDs       []string
+	HTTPProxy                 *string // nil: HTTP_PROXY / http_proxy; "": no proxy
+	HTTPSProxy                *string // nil: HTTPS_PROXY / https_proxy; "": no proxy
+	NoProxy                   *string // nil: NO_PROXY / no_proxy
+	CustomCABundle            string  // PEM file; "": AWS_CA_BUNDLE
+	SkipMetadataAPICheck      *bool   // nil: AWS_EC2_METADATA_DISABLED
 	SkipCredentialsValidation bool
 	SkipRequestingAccountID   bool
-	MaxRetries                int    // 0 = SDK default
+	MaxRetries                *int   // nil: AWS_MAX_ATTEMPTS, the profile's max_attempts, else DefaultMaxAttempts
 	RetryMode                 string // "", "standard", "adaptive"
 	UserAgent                 string // e.g. "terraform-provider-vpce/0.1.0"
+
+	retryBackoff retry.BackoffDelayer // tests only: replaces the SDK's backoff
 }
 
 // Client is the configured AWS layer, shared by all resources of one provider instance. The zero
@@ -91,8 +88,23 @@ var authErrorCodes = []string{
 }
 
 // New builds one aws.Config and the EC2 and STS clients, and (unless skipped) validates the
-// credentials with one sts:GetCallerIdentity call, which also gives the account id.
+// credentials with one sts:GetCallerIdentity call, which also gives the account id that
+// allowed_account_ids and forbidden_account_ids are checked against. Its errors never contain the
+// userinfo of an endpoint or proxy URL.
 func New(ctx context.Context, cfg Config) (*Client, error) {
+	c, err := newClient(ctx, cfg)
+	if err != nil {
+		return nil, redactError(err)
+	}
+	return c, nil
+}
+
+func newClient(ctx context.Context, cfg Config) (*Client, error) {
+	checkAccounts := len(cfg.AllowedAccountIDs) > 0 || len(cfg.ForbiddenAccountIDs) > 0
+	if checkAccounts && cfg.SkipCredentialsValidation {
+		return nil, errors.New("allowed_account_ids and forbidden_account_ids need the account of the credentials, " +
+			"which skip_credentials_validation = true does not look up: remove one or the other")
+	}
 	awsCfg, err := loadAWSConfig(ctx, cfg)
 	if err != nil {
 		return nil, err
@@ -104,7 +116,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 				o.BaseEndpoint = aws.String(cfg.EC2Endpoint)
 			}
 		}),
-		STS:       newSTSClient(awsCfg, cfg.STSEndpoint),
+		STS:       newSTSClient(awsCfg, cfg),
 		Region:    awsCfg.Region,
 		Partition: PartitionForRegion(awsCfg.Region),
 	}
@@ -116,8 +128,12 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		if err != nil {
 			return nil, credentialsError(err)
 		}
+		account := aws.ToString(out.Account)
+		if err := checkAccountID(account, aws.ToString(out.Arn), cfg.AllowedAccountIDs, cfg.ForbiddenAccountIDs); err != nil {
+			return nil, err
+		}
 		if !cfg.SkipRequestingAccountID {
-			c.AccountID = aws.ToString(out.Account)
+			c.AccountID = account
 		}
 	}
 	return c, nil
@@ -144,10 +160,29 @@ func loadAWSConfig(ctx context.Context, cfg Config) (aws.Config, error) {
 		opts = append(opts, config.WithCredentialsProvider(
 			credentials.NewStaticCredentialsProvider(cfg.AccessKey, cfg.SecretKey, cfg.Token)))
 	}
-	opts = append(opts, config.WithRetryer(newRetryer(retrySettings(cfg, os.Getenv))))
+	proxy, err := proxySettings(cfg, os.Getenv)
+	if err != nil {
+		return aws.Config{}, err
+	}
+	opts = append(opts, config.WithHTTPClient(newHTTPClient(proxy)))
+	bundle, err := caBundle(cfg, os.Getenv)
+	if err != nil {
+		return aws.Config{}, err
+	}
+	if bundle != nil {
+		opts = append(opts, config.WithCustomCABundle(bundle))
+	}
+	if cfg.SkipMetadataAPICheck != nil {
+		state := imds.ClientEnabled
+		if *cfg.SkipMetadataAPICheck {
+			state = imds.ClientDisabled
+		}
+		opts = append(opts, config.WithEC2IMDSClientEnableState(state))
+	}
+	opts = append(opts, config.WithRetryer(newRetryer(resolveRetrySettings(ctx, cfg, os.Getenv))))
 	opts = append(opts, config.WithAppID(appID(cfg.UserAgent)))
 
-	apiOptions := []func(*middleware.Stack) error{addLoggingMiddleware}
+	apiOptions := []func(*middleware.Stack) error{addLoggingMiddleware, addRedactErrorsMiddleware}
 	if name, version := splitUserAgent(cfg.UserAgent); name != "" {
 		apiOptions = append(apiOptions, awsmiddleware.AddUserAgentKeyValue(name, version))
 	}
@@ -161,66 +196,31 @@ func loadAWSConfig(ctx context.Context, cfg Config) (aws.Config, error) {
 		return aws.Config{}, errors.New("no AWS region: set the provider's region argument or AWS_REGION")
 	}
 
+	// Base credentials: a web identity replaces whatever the chain found; assume_role then
+	// assumes its role with the base credentials.
+	if w := cfg.AssumeRoleWithWebIdentity; w != nil {
+		resolved, err := w.resolve(os.Getenv)
+		if err != nil {
+			return aws.Config{}, err
+		}
+		awsCfg.Credentials = webIdentityCredentials(newSTSClient(awsCfg, cfg), resolved)
+	}
 	if ar := cfg.AssumeRole; ar != nil && ar.RoleARN != "" {
-		stsClient := newSTSClient(awsCfg, cfg.STSEndpoint)
-		provider := stscreds.NewAssumeRoleProvider(stsClient, ar.RoleARN, func(o *stscreds.AssumeRoleOptions) {
-			o.RoleSessionName = ar.SessionName
-			if o.RoleSessionName == "" {
-				o.RoleSessionName = DefaultAssumeRoleSessionName
-			}
-			if ar.ExternalID != "" {
-				o.ExternalID = aws.String(ar.ExternalID)
-			}
-			if ar.Duration > 0 {
-				o.Duration = ar.Duration
-			}
-		})
-		awsCfg.Credentials = aws.NewCredentialsCache(provider)
+		awsCfg.Credentials = assumeRoleCredentials(newSTSClient(awsCfg, cfg), *ar)
 	}
 	return awsCfg, nil
 }
 
-func newSTSClient(awsCfg aws.Config, endpoint string) *sts.Client {
+// newSTSClient is an STS client with the provider's sts endpoint and sts_region.
+func newSTSClient(awsCfg aws.Config, cfg Config) *sts.Client {
 	return sts.NewFromConfig(awsCfg, func(o *sts.Options) {
-		if endpoint != "" {
-			o.BaseEndpoint = aws.String(endpoint)
+		if cfg.STSEndpoint != "" {
+			o.BaseEndpoint = aws.String(cfg.STSEndpoint)
+		}
+		if cfg.STSRegion != "" {
+			o.Region = cfg.STSRegion
 		}
 	})
-}
-
-// retrySettings are the provider's max_retries and retry_mode, falling back to the SDK's environment
-// variables AWS_MAX_ATTEMPTS (attempts = retries + 1) and AWS_RETRY_MODE as the SDK itself would.
-func retrySettings(cfg Config, getenv func(string) string) (maxRetries int, mode string) {
-	maxRetries, mode = cfg.MaxRetries, cfg.RetryMode
-	if maxRetries == 0 {
-		if n, err := strconv.Atoi(getenv("AWS_MAX_ATTEMPTS")); err == nil && n > 0 {
-			maxRetries = n - 1
-		}
-	}
-	if mode == "" {
-		mode = getenv("AWS_RETRY_MODE")
-	}
-	return maxRetries, mode
-}
-
-// newRetryer returns the SDK retryer factory: standard (or adaptive) mode, MaxAttempts =
-// maxRetries+1 when maxRetries > 0, and no client-side retry quota, so that a burst of throttled
-// calls (twenty associations applied at once) cannot exhaust the quota and fail fast.
-func newRetryer(maxRetries int, mode string) func() aws.Retryer {
-	standard := func(o *retry.StandardOptions) {
-		if maxRetries > 0 {
-			o.MaxAttempts = maxRetries + 1
-		}
-		o.RateLimiter = ratelimit.None
-	}
-	return func() aws.Retryer {
-		if strings.EqualFold(mode, string(aws.RetryModeAdaptive)) {
-			return retry.NewAdaptiveMode(func(o *retry.AdaptiveModeOptions) {
-				o.StandardOptions = append(o.StandardOptions, standard)
-			})
-		}
-		return retry.NewStandard(standard)
-	}
 }
 
 // splitUserAgent splits "name/version" (version optional).

@@ -9,9 +9,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
 )
 
 func TestPartitionForRegion(t *testing.T) {
@@ -43,33 +40,6 @@ func TestSplitUserAgentAndAppID(t *testing.T) {
 	}
 	if got := appID(strings.Repeat("x", 80)); len(got) != 50 {
 		t.Errorf("appID not truncated: %d", len(got))
-	}
-}
-
-func TestNewRetryer(t *testing.T) {
-	t.Parallel()
-	r := newRetryer(7, "")()
-	if got := r.MaxAttempts(); got != 8 {
-		t.Errorf("MaxAttempts = %d, want 8", got)
-	}
-	std, ok := r.(*retry.Standard)
-	if !ok {
-		t.Fatalf("standard mode retryer is %T", r)
-	}
-	// No retry quota: the token bucket never runs dry.
-	if _, err := std.GetAttemptToken(context.Background()); err != nil {
-		t.Errorf("GetAttemptToken: %v", err)
-	}
-	for i := 0; i < 1000; i++ {
-		if _, err := std.GetRetryToken(context.Background(), errTest); err != nil {
-			t.Fatalf("retry token %d refused: %v (rate limiter should be ratelimit.None %T)", i, err, ratelimit.None)
-		}
-	}
-	if _, ok := newRetryer(0, "adaptive")().(*retry.AdaptiveMode); !ok {
-		t.Error("adaptive mode not honoured")
-	}
-	if got := newRetryer(0, "standard")().MaxAttempts(); got != retry.DefaultMaxAttempts {
-		t.Errorf("default MaxAttempts = %d", got)
 	}
 }
 
@@ -250,20 +220,5 @@ func TestNewAssumeRole(t *testing.T) {
 	}
 	if c.AccountID != "210987654321" || assumed.Load() != 1 || identity.Load() != 1 {
 		t.Errorf("account %q, AssumeRole %d, GetCallerIdentity %d", c.AccountID, assumed.Load(), identity.Load())
-	}
-}
-
-func TestRetrySettings_environmentFallback(t *testing.T) {
-	t.Parallel()
-	env := map[string]string{"AWS_MAX_ATTEMPTS": "5", "AWS_RETRY_MODE": "adaptive"}
-	getenv := func(k string) string { return env[k] }
-	if n, mode := retrySettings(Config{}, getenv); n != 4 || mode != "adaptive" {
-		t.Errorf("from the environment: %d, %q; want 4 retries, adaptive", n, mode)
-	}
-	if n, mode := retrySettings(Config{MaxRetries: 9, RetryMode: "standard"}, getenv); n != 9 || mode != "standard" {
-		t.Errorf("provider arguments must win: %d, %q", n, mode)
-	}
-	if n, mode := retrySettings(Config{}, func(string) string { return "" }); n != 0 || mode != "" {
-		t.Errorf("nothing set: %d, %q; want the SDK defaults", n, mode)
 	}
 }

@@ -143,4 +143,3 @@ func TestCreateVPCEndpointFoundByMarker(t *testing.T) {
 		t.Error("the marker was never looked for")
 	}
 }
-

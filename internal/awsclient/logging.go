@@ -68,7 +68,7 @@ func logRequest(ctx context.Context, in middleware.FinalizeInput, next middlewar
 		if errors.As(err, &apiErr) {
 			fields["aws.error_code"] = apiErr.ErrorCode()
 		} else {
-			fields["error"] = err.Error()
+			fields["error"] = RedactText(err.Error())
 		}
 	}
 	tflog.Debug(ctx, "AWS API request", fields)
@@ -82,6 +82,71 @@ func responseRequestID(h http.Header) string {
 		}
 	}
 	return ""
+}
+
+// redactErrorsMiddlewareID names the middleware that masks URL userinfo in errors.
+const redactErrorsMiddlewareID = "vpce.RedactURLUserinfo"
+
+// addRedactErrorsMiddleware masks URL userinfo (http://user:password@host) in every error an
+// operation returns, at the outermost step so that no error text shown in a diagnostic echoes it.
+// The error is wrapped, never replaced: errors.As still finds AWS API errors.
+func addRedactErrorsMiddleware(stack *middleware.Stack) error {
+	return stack.Initialize.Add(middleware.InitializeMiddlewareFunc(redactErrorsMiddlewareID,
+		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+			middleware.InitializeOutput, middleware.Metadata, error,
+		) {
+			out, md, err := next.HandleInitialize(ctx, in)
+			return out, md, redactError(err)
+		}), middleware.Before)
+}
+
+// userinfoRe matches the userinfo of a URL in free text: scheme://userinfo@.
+var userinfoRe = regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.-]*://)[^\s/?#"'<>]+@`)
+
+// RedactText masks the userinfo of every URL in s: "http://user:secret@host" becomes
+// "http://***@host".
+func RedactText(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	return userinfoRe.ReplaceAllString(s, "${1}"+masked+"@")
+}
+
+// RedactURL masks the userinfo of one URL as it may be logged or shown: everything between the
+// scheme (or the start, for host:port forms) and the last "@". It never parses, so that a URL
+// malformed by its password (an unescaped "/" or "#") is masked too.
+func RedactURL(raw string) string {
+	start := 0
+	if i := strings.Index(raw, "://"); i >= 0 {
+		start = i + len("://")
+	}
+	at := strings.LastIndex(raw[start:], "@")
+	if at < 0 {
+		return raw
+	}
+	return raw[:start] + masked + raw[start+at:]
+}
+
+// redactedError shows err with URL userinfo masked; Unwrap gives err itself.
+type redactedError struct {
+	err error
+	msg string
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// redactError wraps err when its text contains URL userinfo; nil and clean errors are returned
+// as they are.
+func redactError(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if red := RedactText(msg); red != msg {
+		return &redactedError{err: err, msg: red}
+	}
+	return err
 }
 
 // secretHeaders are masked entirely (lowercase names).

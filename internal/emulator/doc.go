@@ -45,7 +45,10 @@
 // service-id, service-state, supported-ip-address-types) and
 // DescribeVpcEndpointConnections (the endpoints of every account connected to
 // them; filters service-id, vpc-endpoint-id, vpc-endpoint-owner,
-// vpc-endpoint-state, vpc-endpoint-region). STS: GetCallerIdentity.
+// vpc-endpoint-state, vpc-endpoint-region). STS: GetCallerIdentity, AssumeRole and
+// AssumeRoleWithWebIdentity (sts_assume.go): a role in one of the server's
+// accounts gives temporary credentials (ASIA… key and session token) that
+// work for EC2 and STS in that account; Sessions lists them.
 //
 // These cover the calls of the hashicorp/aws provider's aws_vpc_endpoint,
 // aws_vpc_endpoint_route_table_association, aws_vpc_endpoint_subnet_association
@@ -216,6 +219,17 @@
 //     answer races aws-sdk-go-v2 closing the request body after
 //     http.Client.Do returns, and net/http then closes the connection under
 //     the response (see writeXML).
+//   - Role sessions: every role ARN in one of the server's accounts exists
+//     and trusts every caller (AccessDenied for other accounts); each role
+//     allows 12-hour sessions (AWS's default MaxSessionDuration is 1 hour),
+//     chained sessions at most 1 hour as in AWS. Session policies, policy
+//     ARNs, tags, transitive tag keys and source identity are validated
+//     (messages for tags, policy ARNs and the aws: prefix approximate) but
+//     grant nothing: a session can do what its account can. Any token in JWT
+//     form is accepted by AssumeRoleWithWebIdentity (no OIDC providers, no
+//     signature check). Whether AWS rejects transitive tag keys that are not
+//     session tags is unknown: they are accepted. Session requests bypass
+//     throttling and injected errors; expiry is real time, not scaled.
 //   - STS errors use 403 for authentication failures; EC2 errors use 400
 //     (500 for InternalError, 503 for RequestLimitExceeded/Unavailable).
 package emulator

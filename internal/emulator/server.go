@@ -83,6 +83,7 @@ type Server struct {
 	rng             *rand.Rand
 	faultCounts     map[string]FaultCount
 	endpointFailure EndpointFailure
+	sessions        map[string]*stsSession // STS role sessions by access key (sts_assume.go)
 
 	listener net.Listener
 	httpSrv  *http.Server
@@ -317,6 +318,9 @@ type request struct {
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.serveRoleSessions(w, r) {
+		return
+	}
 	reqID := newRequestID()
 	body, err := readBody(r)
 	if err != nil {

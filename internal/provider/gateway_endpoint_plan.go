@@ -57,7 +57,7 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 		}
 	}
 
-	plan.TagsAll = planTagsAll(ctx, &resp.Diagnostics, r.data.defaultTags, cfg.Tags)
+	plan.TagsAll = planTagsAll(ctx, &resp.Diagnostics, r.data, cfg.Tags)
 
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 

@@ -259,7 +259,7 @@ func (r *gatewayEndpointResource) Update(ctx context.Context, req resource.Updat
 	if !plan.TagsAll.Equal(state.TagsAll) {
 		oldTags := stringMap(ctx, state.TagsAll, &resp.Diagnostics)
 		newTags := stringMap(ctx, plan.TagsAll, &resp.Diagnostics)
-		if err := updateTags(ctx, client.EC2, id, oldTags, newTags); err != nil {
+		if err := r.data.updateTags(ctx, client.EC2, id, oldTags, newTags); err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s) tags", id), err.Error())
 			return
 		}
@@ -328,9 +328,9 @@ func (r *gatewayEndpointResource) flatten(ctx context.Context, e *ec2types.VpcEn
 	}
 	m.Policy = newPolicyValue(aws.ToString(e.PolicyDocument))
 
-	all := tagsFromEC2(e.Tags)
+	all := r.data.awsTags(e.Tags)
 	prior := stringMap(ctx, m.Tags, &diags)
-	own := resourceTags(all, r.data.defaultTags, prior)
+	own := r.data.ownTags(all, prior)
 	m.Tags = mapValue(own, m.Tags.IsNull())
 	m.TagsAll = mapValue(all, false)
 

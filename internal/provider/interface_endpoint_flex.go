@@ -378,9 +378,9 @@ func (r *interfaceEndpointResource) flatten(ctx context.Context, e *ec2types.Vpc
 	m.DNSOptions = dnsOptionsValue(record, inbound)
 	m.Policy = newPolicyValue(aws.ToString(e.PolicyDocument))
 
-	all := tagsFromEC2(e.Tags)
+	all := r.data.awsTags(e.Tags)
 	prior := stringMap(ctx, m.Tags, &diags)
-	own := resourceTags(all, r.data.defaultTags, prior)
+	own := r.data.ownTags(all, prior)
 	m.Tags = mapValue(own, m.Tags.IsNull())
 	m.TagsAll = mapValue(all, false)
 

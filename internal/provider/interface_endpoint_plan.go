@@ -71,7 +71,7 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 			plan.Service = state.Service
 		}
 	}
-	plan.TagsAll = planTagsAll(ctx, &resp.Diagnostics, r.data.defaultTags, cfg.Tags)
+	plan.TagsAll = planTagsAll(ctx, &resp.Diagnostics, r.data, cfg.Tags)
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 
 	// Gather facts and run the live rules.

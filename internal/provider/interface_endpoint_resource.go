@@ -331,7 +331,7 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	if !plan.TagsAll.Equal(state.TagsAll) {
 		oldTags := stringMap(ctx, state.TagsAll, &resp.Diagnostics)
 		newTags := stringMap(ctx, plan.TagsAll, &resp.Diagnostics)
-		if err := updateTags(ctx, client.EC2, id, oldTags, newTags); err != nil {
+		if err := r.data.updateTags(ctx, client.EC2, id, oldTags, newTags); err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s) tags", id), err.Error())
 			return
 		}

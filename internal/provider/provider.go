@@ -7,20 +7,14 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"time"
+	"sort"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/providervalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
@@ -30,9 +24,10 @@ import (
 const RegistryAddress = "registry.terraform.io/vpce-dev/vpce"
 
 var (
-	_ provider.Provider                   = (*vpceProvider)(nil)
-	_ provider.ProviderWithFunctions      = (*vpceProvider)(nil)
-	_ provider.ProviderWithValidateConfig = (*vpceProvider)(nil)
+	_ provider.Provider                     = (*vpceProvider)(nil)
+	_ provider.ProviderWithConfigValidators = (*vpceProvider)(nil)
+	_ provider.ProviderWithFunctions        = (*vpceProvider)(nil)
+	_ provider.ProviderWithValidateConfig   = (*vpceProvider)(nil)
 )
 
 // Defaults supply values for provider arguments left unset in the configuration. The acceptance-test
@@ -67,166 +62,19 @@ type vpceProvider struct {
 type providerData struct {
 	client             *awsclient.Client
 	defaultTags        map[string]string
+	ignoreTags         ignoreTags
 	planTimeValidation bool
 }
-
-var retryModes = []string{"standard", "adaptive"}
 
 func (p *vpceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "vpce"
 	resp.Version = p.version
 }
 
-func (p *vpceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The `vpce` provider manages AWS VPC endpoints and checks the rules of each " +
-			"endpoint service at `terraform plan`. Its arguments mirror the `aws` provider's; every argument " +
-			"falls back to the AWS SDK's environment variables and shared configuration files.",
-		Attributes: map[string]schema.Attribute{
-			"access_key": schema.StringAttribute{
-				MarkdownDescription: "AWS access key id. Falls back to `AWS_ACCESS_KEY_ID`, the shared credentials file, and the rest of the SDK's credential chain.",
-				Optional:            true,
-			},
-			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a failed AWS call is retried (throttling, 5xx). Falls back to `AWS_MAX_ATTEMPTS` (attempts = retries + 1); defaults to the SDK's standard retryer (3 attempts in all).",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.Between(0, 100)},
-			},
-			"plan_time_validation": schema.BoolAttribute{
-				MarkdownDescription: "Run the planner's live rules at `terraform plan` (they call `Describe*` EC2 APIs). Set `false` for callers without describe permissions; static rules still run. Defaults to `true`.",
-				Optional:            true,
-			},
-			"profile": schema.StringAttribute{
-				MarkdownDescription: "Named profile of the shared configuration files. Falls back to `AWS_PROFILE`.",
-				Optional:            true,
-			},
-			"region": schema.StringAttribute{
-				MarkdownDescription: "AWS region, e.g. `us-east-1`. Falls back to `AWS_REGION`, `AWS_DEFAULT_REGION` and the profile's region.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(regionRegexp, "must be an AWS region name such as us-east-1")},
-			},
-			"retry_mode": schema.StringAttribute{
-				MarkdownDescription: "SDK retry mode: " + quotedList(retryModes) + ". Falls back to `AWS_RETRY_MODE`; defaults to `standard`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(retryModes...)},
-			},
-			"secret_key": schema.StringAttribute{
-				MarkdownDescription: "AWS secret access key. Falls back to `AWS_SECRET_ACCESS_KEY` and the SDK's credential chain.",
-				Optional:            true,
-				Sensitive:           true,
-			},
-			"shared_config_files": schema.ListAttribute{
-				MarkdownDescription: "Paths of shared configuration files. Defaults to `~/.aws/config`.",
-				Optional:            true,
-				ElementType:         types.StringType,
-				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-			},
-			"shared_credentials_files": schema.ListAttribute{
-				MarkdownDescription: "Paths of shared credentials files. Defaults to `~/.aws/credentials`.",
-				Optional:            true,
-				ElementType:         types.StringType,
-				Validators:          []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-			},
-			"skip_credentials_validation": schema.BoolAttribute{
-				MarkdownDescription: "Skip the `sts:GetCallerIdentity` call that checks the credentials when the provider is configured. Defaults to `false`.",
-				Optional:            true,
-			},
-			"skip_requesting_account_id": schema.BoolAttribute{
-				MarkdownDescription: "Do not look the account id up. Endpoint ARNs then use the endpoint's `owner_id`. Defaults to `false`.",
-				Optional:            true,
-			},
-			"token": schema.StringAttribute{
-				MarkdownDescription: "Session token for temporary credentials. Falls back to `AWS_SESSION_TOKEN`.",
-				Optional:            true,
-				Sensitive:           true,
-			},
-		},
-		Blocks: map[string]schema.Block{
-			"assume_role": schema.SingleNestedBlock{
-				MarkdownDescription: "Assume an IAM role (through `sts:AssumeRole`) with the credentials found above.",
-				Attributes: map[string]schema.Attribute{
-					"duration": schema.StringAttribute{
-						MarkdownDescription: "Session duration as a Go duration (`1h`, `90m`), between 15 minutes and 12 hours. Defaults to 1 hour.",
-						Optional:            true,
-						Validators:          []validator.String{durationValidator{min: 15 * time.Minute, max: 12 * time.Hour}},
-					},
-					"external_id": schema.StringAttribute{
-						MarkdownDescription: "External id the role's trust policy requires.",
-						Optional:            true,
-					},
-					"role_arn": schema.StringAttribute{
-						MarkdownDescription: "ARN of the role to assume. Required when the block is present.",
-						Optional:            true,
-						Validators:          []validator.String{stringvalidator.RegexMatches(roleARNRegexp, "must be an IAM role ARN such as arn:aws:iam::123456789012:role/name")},
-					},
-					"session_name": schema.StringAttribute{
-						MarkdownDescription: "Session name. Defaults to `terraform-provider-vpce`.",
-						Optional:            true,
-					},
-				},
-			},
-			"default_tags": schema.SingleNestedBlock{
-				MarkdownDescription: "Tags added to every endpoint this provider creates; a resource's own `tags` win on conflict. The merged set is shown in `tags_all`.",
-				Attributes: map[string]schema.Attribute{
-					"tags": schema.MapAttribute{
-						MarkdownDescription: "The default tags.",
-						Optional:            true,
-						ElementType:         types.StringType,
-						Validators:          []validator.Map{mapvalidator.NoNullValues(), tagsValidator{}},
-					},
-				},
-			},
-			"endpoints": schema.SingleNestedBlock{
-				MarkdownDescription: "Custom service endpoints, e.g. the local EC2 API or LocalStack. Fall back to `AWS_ENDPOINT_URL_EC2`, `AWS_ENDPOINT_URL_STS` and `AWS_ENDPOINT_URL`.",
-				Attributes: map[string]schema.Attribute{
-					"ec2": schema.StringAttribute{
-						MarkdownDescription: "EC2 endpoint URL, e.g. `http://127.0.0.1:4566`.",
-						Optional:            true,
-						Validators:          []validator.String{urlValidator{}},
-					},
-					"sts": schema.StringAttribute{
-						MarkdownDescription: "STS endpoint URL.",
-						Optional:            true,
-						Validators:          []validator.String{urlValidator{}},
-					},
-				},
-			},
-		},
+func (p *vpceProvider) ConfigValidators(context.Context) []provider.ConfigValidator {
+	return []provider.ConfigValidator{
+		providervalidator.Conflicting(path.MatchRoot("allowed_account_ids"), path.MatchRoot("forbidden_account_ids")),
 	}
-}
-
-type providerModel struct {
-	AccessKey                 types.String      `tfsdk:"access_key"`
-	AssumeRole                *assumeRoleModel  `tfsdk:"assume_role"`
-	DefaultTags               *defaultTagsModel `tfsdk:"default_tags"`
-	Endpoints                 *endpointsModel   `tfsdk:"endpoints"`
-	MaxRetries                types.Int64       `tfsdk:"max_retries"`
-	PlanTimeValidation        types.Bool        `tfsdk:"plan_time_validation"`
-	Profile                   types.String      `tfsdk:"profile"`
-	Region                    types.String      `tfsdk:"region"`
-	RetryMode                 types.String      `tfsdk:"retry_mode"`
-	SecretKey                 types.String      `tfsdk:"secret_key"`
-	SharedConfigFiles         []types.String    `tfsdk:"shared_config_files"`
-	SharedCredentialsFiles    []types.String    `tfsdk:"shared_credentials_files"`
-	SkipCredentialsValidation types.Bool        `tfsdk:"skip_credentials_validation"`
-	SkipRequestingAccountID   types.Bool        `tfsdk:"skip_requesting_account_id"`
-	Token                     types.String      `tfsdk:"token"`
-}
-
-type assumeRoleModel struct {
-	Duration    types.String `tfsdk:"duration"`
-	ExternalID  types.String `tfsdk:"external_id"`
-	RoleARN     types.String `tfsdk:"role_arn"`
-	SessionName types.String `tfsdk:"session_name"`
-}
-
-type defaultTagsModel struct {
-	Tags types.Map `tfsdk:"tags"` //< string
-}
-
-type endpointsModel struct {
-	EC2 types.String `tfsdk:"ec2"`
-	STS types.String `tfsdk:"sts"`
 }
 
 func (p *vpceProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
@@ -240,6 +88,37 @@ func (p *vpceProvider) ValidateConfig(ctx context.Context, req provider.Validate
 			"Missing role_arn in assume_role",
 			"The assume_role block needs role_arn, the ARN of the role to assume (arn:aws:iam::<account>:role/<name>). Add it, or remove the block.")
 	}
+	if cfg.SkipCredentialsValidation.ValueBool() {
+		for _, name := range []string{"allowed_account_ids", "forbidden_account_ids"} {
+			if v := cfg.accountIDs(name); !v.IsNull() {
+				resp.Diagnostics.AddAttributeError(path.Root(name), "Account check without the credential check",
+					name+" is checked against the account sts:GetCallerIdentity returns, and skip_credentials_validation = true skips that call. Remove one or the other.")
+			}
+		}
+	}
+	if cfg.AssumeRole != nil && !cfg.AssumeRole.Tags.IsNull() && !cfg.AssumeRole.Tags.IsUnknown() && !cfg.AssumeRole.TransitiveTagKeys.IsUnknown() {
+		tags := stringMap(ctx, cfg.AssumeRole.Tags, &resp.Diagnostics)
+		for _, k := range knownSet(cfg.AssumeRole.TransitiveTagKeys) {
+			if _, ok := tags[k]; !ok {
+				resp.Diagnostics.AddAttributeWarning(path.Root("assume_role").AtName("transitive_tag_keys"), "Transitive tag key without a session tag",
+					fmt.Sprintf("%q is in transitive_tag_keys but not in tags: a transitive key passes one of this session's tags on to chained sessions, so this one has no effect. Add it to assume_role.tags, or remove it.", k))
+			}
+		}
+	}
+	ignore := cfg.ignoreTags(os.Getenv)
+	if cfg.DefaultTags != nil && !cfg.DefaultTags.Tags.IsUnknown() {
+		var ignored []string
+		for k := range stringMap(ctx, cfg.DefaultTags.Tags, &resp.Diagnostics) {
+			if ignore.ignored(k) {
+				ignored = append(ignored, k)
+			}
+		}
+		if len(ignored) > 0 {
+			sort.Strings(ignored)
+			resp.Diagnostics.AddAttributeWarning(path.Root("default_tags").AtName("tags"), "Default tag ignored by ignore_tags",
+				fmt.Sprintf("The default tags %s match ignore_tags, so they are never applied. Remove them from default_tags, or from ignore_tags.", quotedList(ignored)))
+		}
+	}
 }
 
 func (p *vpceProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -248,69 +127,26 @@ func (p *vpceProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	for name, v := range map[string]types.String{"region": cfg.Region, "access_key": cfg.AccessKey, "secret_key": cfg.SecretKey, "token": cfg.Token, "profile": cfg.Profile} {
-		if v.IsUnknown() {
-			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown provider argument",
-				fmt.Sprintf("%s depends on a value not known until apply. Provider arguments must be known at plan time: use a literal, a variable or an environment variable.", name))
-		}
+	cfg.checkKnown(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
 	}
+	acfg := p.awsConfig(ctx, &cfg, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
-	acfg := awsclient.Config{
-		Region:                    stringOr(cfg.Region, p.defaults.Region),
-		Profile:                   cfg.Profile.ValueString(),
-		AccessKey:                 stringOr(cfg.AccessKey, p.defaults.AccessKey),
-		SecretKey:                 stringOr(cfg.SecretKey, p.defaults.SecretKey),
-		Token:                     cfg.Token.ValueString(),
-		EC2Endpoint:               p.defaults.EC2Endpoint,
-		STSEndpoint:               p.defaults.STSEndpoint,
-		SkipCredentialsValidation: cfg.SkipCredentialsValidation.ValueBool(),
-		SkipRequestingAccountID:   cfg.SkipRequestingAccountID.ValueBool(),
-		MaxRetries:                int(cfg.MaxRetries.ValueInt64()),
-		RetryMode:                 cfg.RetryMode.ValueString(),
-		UserAgent:                 "terraform-provider-vpce/" + p.version,
-	}
-	for _, f := range cfg.SharedConfigFiles {
-		acfg.SharedConfigFiles = append(acfg.SharedConfigFiles, f.ValueString())
-	}
-	for _, f := range cfg.SharedCredentialsFiles {
-		acfg.SharedCredentialsFiles = append(acfg.SharedCredentialsFiles, f.ValueString())
-	}
-	if cfg.Endpoints != nil {
-		acfg.EC2Endpoint = stringOr(cfg.Endpoints.EC2, acfg.EC2Endpoint)
-		acfg.STSEndpoint = stringOr(cfg.Endpoints.STS, acfg.STSEndpoint)
-	}
-	if cfg.AssumeRole != nil {
-		ar := &awsclient.AssumeRole{
-			RoleARN:     cfg.AssumeRole.RoleARN.ValueString(),
-			SessionName: cfg.AssumeRole.SessionName.ValueString(),
-			ExternalID:  cfg.AssumeRole.ExternalID.ValueString(),
-		}
-		if d := cfg.AssumeRole.Duration.ValueString(); d != "" {
-			ar.Duration, _ = time.ParseDuration(d) // validated by the schema
-		}
-		acfg.AssumeRole = ar
-	}
-	// Half a static key pair takes the other half from the environment, as the aws provider does.
-	if acfg.SecretKey != "" && acfg.AccessKey == "" {
-		acfg.AccessKey = os.Getenv("AWS_ACCESS_KEY_ID")
-	}
-	if acfg.AccessKey != "" && acfg.SecretKey == "" {
-		acfg.SecretKey = os.Getenv("AWS_SECRET_ACCESS_KEY")
-	}
-	if (acfg.AccessKey == "") != (acfg.SecretKey == "") {
-		resp.Diagnostics.AddAttributeError(path.Root("secret_key"), "Incomplete static credentials",
-			"Only one of access_key and secret_key is set (in the provider block or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). Set both, or neither to use the SDK's credential chain.")
-		return
-	}
-
 	tflog.Debug(ctx, "configuring AWS client", map[string]any{
-		"region":       acfg.Region,
-		"ec2_endpoint": acfg.EC2Endpoint,
-		"static_keys":  acfg.AccessKey != "",
-		"assume_role":  acfg.AssumeRole != nil,
+		"region":        acfg.Region,
+		"ec2_endpoint":  awsclient.RedactURL(acfg.EC2Endpoint),
+		"sts_endpoint":  awsclient.RedactURL(acfg.STSEndpoint),
+		"sts_region":    acfg.STSRegion,
+		"http_proxy":    redactedPtr(acfg.HTTPProxy),
+		"https_proxy":   redactedPtr(acfg.HTTPSProxy),
+		"static_keys":   acfg.AccessKey != "",
+		"assume_role":   acfg.AssumeRole != nil,
+		"web_identity":  acfg.AssumeRoleWithWebIdentity != nil,
+		"account_check": len(acfg.AllowedAccountIDs)+len(acfg.ForbiddenAccountIDs) > 0,
 	})
 	client, err := awsclient.New(ctx, acfg)
 	if err != nil {
@@ -322,6 +158,7 @@ func (p *vpceProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		client:             client,
 		planTimeValidation: cfg.PlanTimeValidation.IsNull() || cfg.PlanTimeValidation.ValueBool(),
 		defaultTags:        map[string]string{},
+		ignoreTags:         cfg.ignoreTags(os.Getenv),
 	}
 	if cfg.DefaultTags != nil && !cfg.DefaultTags.Tags.IsNull() {
 		resp.Diagnostics.Append(cfg.DefaultTags.Tags.ElementsAs(ctx, &data.defaultTags, false)...)
@@ -349,6 +186,13 @@ func (p *vpceProvider) DataSources(_ context.Context) []func() datasource.DataSo
 	}
 }
 
+func redactedPtr(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return awsclient.RedactURL(*s)
+}
+
 // Functions are the provider functions (Terraform 1.8 and later, OpenTofu 1.7 and later); older CLIs
 // do not see them.
 func (p *vpceProvider) Functions(_ context.Context) []func() function.Function {
@@ -357,11 +201,4 @@ func (p *vpceProvider) Functions(_ context.Context) []func() function.Function {
 		NewParseServiceNameFunction,
 		NewServiceNameFunction,
 	}
-}
-
-func stringOr(v types.String, def string) string {
-	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
-		return def
-	}
-	return v.ValueString()
 }

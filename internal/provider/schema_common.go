@@ -203,7 +203,7 @@ func shorten(s string) string {
 func checkTagCount(diags *diag.Diagnostics, defaults, tags map[string]string) {
 	all := mergeTags(defaults, tags)
 	limit := maxTagsPerResource - internalTagCount
-	if len(all) <= limit || len(tags) > maxTagsPerResource {
+	if len(all) <= limit || len(tags) > limit { // own tags over the limit: the validator said so
 		return
 	}
 	diags.AddAttributeError(path.Root("tags"), "Too many tags",
@@ -211,10 +211,10 @@ func checkTagCount(diags *diag.Diagnostics, defaults, tags map[string]string) {
 			len(tags), len(all)-len(tags), len(all), maxTagsPerResource, internalTagCount, limit))
 }
 
-// planTagsAll plans tags_all from the configuration's tags and the provider's default_tags, and
-// checks the count against AWS's limit. A tag whose value is unknown at plan (taken from another
-// resource) makes tags_all unknown; its key still counts.
-func planTagsAll(ctx context.Context, diags *diag.Diagnostics, defaults map[string]string, tags types.Map) types.Map {
+// planTagsAll plans tags_all from the configuration's tags, the provider's default_tags and
+// ignore_tags, and checks the count against AWS's limit. A tag whose value is unknown at plan (taken
+// from another resource) makes tags_all unknown; its key still counts.
+func planTagsAll(ctx context.Context, diags *diag.Diagnostics, d *providerData, tags types.Map) types.Map {
 	if tags.IsUnknown() {
 		return types.MapUnknown(types.StringType)
 	}
@@ -230,9 +230,10 @@ func planTagsAll(ctx context.Context, diags *diag.Diagnostics, defaults map[stri
 			known[k] = s.ValueString()
 		}
 	}
-	checkTagCount(diags, defaults, known)
+	all := d.tagsAll(known, diags)
+	checkTagCount(diags, all, known)
 	if unknown {
 		return types.MapUnknown(types.StringType)
 	}
-	return mapValue(mergeTags(defaults, known), false)
+	return mapValue(all, false)
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -174,8 +173,6 @@ func serviceARN(client *awsclient.Client, f planner.ServiceFacts) string {
 	}
 	return fmt.Sprintf("arn:%s:ec2:%s:%s:vpc-endpoint-service/%s", partition, region, account, f.ServiceID)
 }
-
-var accountIDRegexp = regexp.MustCompile(`^\d{12}$`)
 
 // stringOrNull is a known string, or null for "".
 func stringOrNull(s string) types.String {

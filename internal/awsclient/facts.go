@@ -39,7 +39,8 @@ type factCache struct {
 
 	// mutable
 	routeTables  map[string]planner.RouteTableFacts
-	vpcs         map[string]*planner.VPCFacts // nil = does not exist
+	vpcs         map[string]*planner.VPCFacts // DNS attributes; nil = does not exist
+	vpcExists    map[string]bool
 	endpoints    map[string][]planner.EndpointFacts
 	endpointGen  map[string]uint64 // VPC id → changes recorded since; a fetch started before one is not stored
 	gatewayCount *int
@@ -65,6 +66,7 @@ func newFactCache() *factCache {
 		defaultGroups: map[string]string{},
 		routeTables:   map[string]planner.RouteTableFacts{},
 		vpcs:          map[string]*planner.VPCFacts{},
+		vpcExists:     map[string]bool{},
 		endpoints:     map[string][]planner.EndpointFacts{},
 		endpointGen:   map[string]uint64{},
 		flights:       map[string]*flight{},
@@ -326,7 +328,8 @@ func (c *Client) SecurityGroupFacts(ctx context.Context, ids []string) (map[stri
 		})
 }
 
-// VPCFacts describes the VPC and its DNS attributes; nil, nil when the VPC does not exist.
+// VPCFacts describes the VPC's DNS attributes (two DescribeVpcAttribute calls); nil, nil when the
+// VPC does not exist.
 func (c *Client) VPCFacts(ctx context.Context, vpcID string) (*planner.VPCFacts, error) {
 	c.init()
 	fc := c.facts
@@ -336,22 +339,20 @@ func (c *Client) VPCFacts(ctx context.Context, vpcID string) (*planner.VPCFacts,
 	if !ok {
 		var err error
 		v, err = doFlight(ctx, fc, "vpc:"+vpcID, func(gen uint64) (*planner.VPCFacts, error) {
-			vpc, err := FindVPCByID(ctx, c.EC2, vpcID)
-			if IsNotFound(err) {
-				fc.store(gen, true, func() { fc.vpcs[vpcID] = nil })
+			f := planner.VPCFacts{VPCID: vpcID}
+			var err error
+			f.EnableDNSSupport, err = FindVPCAttribute(ctx, c.EC2, vpcID, ec2types.VpcAttributeNameEnableDnsSupport)
+			if ErrCodeEquals(err, ErrCodeInvalidVPCIDNotFound) {
+				fc.store(gen, false, func() { fc.vpcs[vpcID] = nil; fc.vpcExists[vpcID] = false })
 				return nil, nil
 			}
 			if err != nil {
-				return nil, fmt.Errorf("describing VPC (%s): %w", vpcID, err)
-			}
-			f := VPCFactsFromSDK(*vpc)
-			if f.EnableDNSSupport, err = FindVPCAttribute(ctx, c.EC2, vpcID, ec2types.VpcAttributeNameEnableDnsSupport); err != nil {
 				return nil, fmt.Errorf("describing VPC (%s) attribute enableDnsSupport: %w", vpcID, err)
 			}
 			if f.EnableDNSHostnames, err = FindVPCAttribute(ctx, c.EC2, vpcID, ec2types.VpcAttributeNameEnableDnsHostnames); err != nil {
 				return nil, fmt.Errorf("describing VPC (%s) attribute enableDnsHostnames: %w", vpcID, err)
 			}
-			fc.store(gen, true, func() { fc.vpcs[vpcID] = &f })
+			fc.store(gen, true, func() { fc.vpcs[vpcID] = &f; fc.vpcExists[vpcID] = true })
 			return &f, nil
 		})
 		if err != nil {
@@ -363,6 +364,28 @@ func (c *Client) VPCFacts(ctx context.Context, vpcID string) (*planner.VPCFacts,
 	}
 	cp := *v
 	return &cp, nil
+}
+
+// VPCExists reports whether the VPC exists (one DescribeVpcs, cached: a VPC's existence in this run
+// is what the planner checks, P10).
+func (c *Client) VPCExists(ctx context.Context, vpcID string) (bool, error) {
+	c.init()
+	fc := c.facts
+	fc.mu.Lock()
+	exists, ok := fc.vpcExists[vpcID]
+	fc.mu.Unlock()
+	if ok {
+		return exists, nil
+	}
+	return doFlight(ctx, fc, "vpc-exists:"+vpcID, func(gen uint64) (bool, error) {
+		_, err := FindVPCByID(ctx, c.EC2, vpcID)
+		if err != nil && !IsNotFound(err) {
+			return false, fmt.Errorf("describing VPC (%s): %w", vpcID, err)
+		}
+		exists := err == nil
+		fc.store(gen, false, func() { fc.vpcExists[vpcID] = exists })
+		return exists, nil
+	})
 }
 
 // PrefixListFacts describes the AWS-managed prefix list of a service (named after the full service

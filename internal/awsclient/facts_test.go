@@ -250,9 +250,12 @@ func TestVPCFactsEndpointFactsPrefixList(t *testing.T) {
 		if form.Get("VpcId.1") == "vpc-404" {
 			return apiError("InvalidVpcID.NotFound", "The vpc ID 'vpc-404' does not exist")
 		}
-		return ok("DescribeVpcs", `<vpcSet><item><vpcId>vpc-1</vpcId></item></vpcSet>`)
+		return ok("DescribeVpcs", `<vpcSet><item><vpcId>`+form.Get("VpcId.1")+`</vpcId></item></vpcSet>`)
 	})
 	f.handle("DescribeVpcAttribute", func(form url.Values) fakeResponse {
+		if form.Get("VpcId") == "vpc-404" {
+			return apiError("InvalidVpcID.NotFound", "The vpc ID 'vpc-404' does not exist")
+		}
 		if form.Get("Attribute") == "enableDnsHostnames" {
 			return ok("DescribeVpcAttribute", `<vpcId>vpc-1</vpcId><enableDnsHostnames><value>true</value></enableDnsHostnames>`)
 		}
@@ -316,11 +319,20 @@ func TestVPCFactsEndpointFactsPrefixList(t *testing.T) {
 			t.Errorf("%s not cached", a)
 		}
 	}
+	if ok, err := c.VPCExists(ctx, "vpc-1"); !ok || err != nil {
+		t.Errorf("VPCExists(vpc-1) = %v, %v: known from its attributes", ok, err)
+	}
+	if ok, err := c.VPCExists(ctx, "vpc-1x"); !ok || err != nil || f.count("DescribeVpcs") != before["DescribeVpcs"]+1 {
+		t.Errorf("VPCExists(vpc-1x) = %v, %v after %d DescribeVpcs", ok, err, f.count("DescribeVpcs"))
+	}
+	if ok, err := c.VPCExists(ctx, "vpc-404"); ok || err != nil {
+		t.Errorf("VPCExists(missing) = %v, %v", ok, err)
+	}
 	c.InvalidateMutableFacts()
 	_, _ = c.VPCFacts(ctx, "vpc-1")
 	_, _ = c.EndpointFacts(ctx, "vpc-1")
 	_, _ = c.PrefixListFacts(ctx, "com.amazonaws.us-east-1.s3")
-	if f.count("DescribeVpcs") != before["DescribeVpcs"]+1 || f.count("DescribeVpcEndpoints") != before["DescribeVpcEndpoints"]+1 {
+	if f.count("DescribeVpcAttribute") != before["DescribeVpcAttribute"]+2 || f.count("DescribeVpcEndpoints") != before["DescribeVpcEndpoints"]+1 {
 		t.Error("mutable facts not refetched after invalidation")
 	}
 	if f.count("DescribePrefixLists") != before["DescribePrefixLists"] {

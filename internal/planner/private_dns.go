@@ -212,12 +212,16 @@ func hasS3Gateway(vpc string, endpoints []EndpointFacts) bool {
 // inboundResolverNotApplicable is P5 for private_dns_only_for_inbound_resolver_endpoint set where
 // it does not apply.
 func inboundResolverNotApplicable(reason string) Finding {
+	aws := rejection{Code: "InvalidParameter"}
+	if strings.Contains(reason, "is not S3") {
+		aws.Message = "PrivateDnsOnlyForInboundResolverEndpoint not supported for this service."
+	}
 	return finding{
 		rule: "P5", severity: SeverityError, attr: attrInboundResolver,
 		summary: "DNS option applies only to S3 with private DNS",
 		fact: terminate(reason) + " private_dns_only_for_inbound_resolver_endpoint only applies to S3 " +
 			"interface endpoints with private DNS enabled, and is never sent otherwise",
-		aws: rejection{Code: "InvalidParameter"},
+		aws: aws,
 		fix: "Remove private_dns_only_for_inbound_resolver_endpoint from dns_options",
 	}.build()
 }

@@ -143,13 +143,6 @@ func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndp
 	if facts.Service == nil {
 		facts.ServiceCandidates = serviceCandidates(ctx, client)
 	}
-	if state == nil && pcfg.VPCID != "" {
-		vpc, err := client.VPCFacts(ctx, pcfg.VPCID)
-		if err != nil {
-			factsProblem(diags, err, "")
-		}
-		facts.VPCNotFound = err == nil && vpc == nil
-	}
 	if len(pcfg.RouteTableIDs) > 0 {
 		if facts.RouteTables, err = client.RouteTableFacts(ctx, pcfg.RouteTableIDs); err == nil {
 			facts.PrefixList, err = client.PrefixListFacts(ctx, serviceName)
@@ -159,6 +152,14 @@ func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndp
 			facts.RouteTables, facts.PrefixList = nil, nil
 		}
 	}
+	if state == nil && pcfg.VPCID != "" && !routeTableInVPC(facts.RouteTables, pcfg.VPCID) {
+		// P10: the VPC exists (a route table in it already shows it does).
+		exists, err := client.VPCExists(ctx, pcfg.VPCID)
+		if err != nil {
+			factsProblem(diags, err, "")
+		}
+		facts.VPCNotFound = err == nil && !exists
+	}
 	if state == nil {
 		if facts.GatewayCount, err = client.GatewayEndpointCount(ctx); err != nil {
 			factsProblem(diags, err, "")
@@ -167,6 +168,16 @@ func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndp
 		}
 	}
 	appendFindings(ctx, diags, planner.CheckGatewayLive(pcfg, facts), config)
+}
+
+// routeTableInVPC reports whether a described route table is in the VPC (which then exists).
+func routeTableInVPC(rts map[string]planner.RouteTableFacts, vpc string) bool {
+	for _, rt := range rts {
+		if rt.VPCID == vpc {
+			return true
+		}
+	}
+	return false
 }
 
 // factsProblem reports a fact the plan could not read. Refused for want of permission (AWS will

@@ -196,39 +196,53 @@ func (r *interfaceEndpointResource) modifyInput(current *ec2types.VpcEndpoint, p
 }
 
 // createInterfaceEndpoint creates the endpoint (createEndpoint), retrying "conflicting DNS domain"
-// while the name's holder is being deleted (a replacement, or a rename without a moved block) for at
-// most interfaceDNSConflictWindow, and for at most interfaceDNSConflictLiveGrace while a live endpoint
-// holds it. Each attempt has its own client token: a rejected attempt created nothing.
+// (retryDNSConflict). Each attempt has its own client token: a rejected attempt created nothing.
 func createInterfaceEndpoint(ctx context.Context, client *awsclient.Client, input *ec2.CreateVpcEndpointInput, resp *resource.CreateResponse) (*ec2types.VpcEndpoint, bool, error) {
+	var ep *ec2types.VpcEndpoint
+	var interrupted bool
+	err := retryDNSConflict(ctx, client, aws.ToString(input.VpcId), aws.ToString(input.ServiceName), func() error {
+		input.ClientToken = aws.String(newClientToken())
+		input.TagSpecifications = withoutCreateMarker(input.TagSpecifications)
+		var err error
+		ep, interrupted, err = createEndpoint(ctx, client, input, resp)
+		return err
+	})
+	return ep, interrupted, err
+}
+
+// retryDNSConflict runs attempt, retrying "conflicting DNS domain" while the private DNS name is
+// held by an endpoint being deleted, or by one that turned private DNS off (its hosted zone
+// detaching: a replacement, a rename without a moved block, private DNS turned off and on again) for
+// at most interfaceDNSConflictWindow, and for at most interfaceDNSConflictLiveGrace while a live
+// endpoint holds it.
+func retryDNSConflict(ctx context.Context, client *awsclient.Client, vpcID, serviceName string, attempt func() error) error {
 	start := time.Now()
 	var liveSince time.Time
 	delay := awsclient.PollInitialDelay
 	for {
-		input.ClientToken = aws.String(newClientToken())
-		input.TagSpecifications = withoutCreateMarker(input.TagSpecifications)
-		ep, interrupted, err := createEndpoint(ctx, client, input, resp)
+		err := attempt()
 		if err == nil || !awsclient.ErrMessageContains(err, awsclient.ErrCodeInvalidParameter, "conflicting DNS domain") {
-			return ep, interrupted, err
+			return err
 		}
-		client.InvalidateEndpointFacts(aws.ToString(input.VpcId))
-		if holdsPrivateDNS(ctx, client, aws.ToString(input.VpcId), aws.ToString(input.ServiceName)) {
+		client.InvalidateEndpointFacts(vpcID)
+		if holdsPrivateDNS(ctx, client, vpcID, serviceName) {
 			if liveSince.IsZero() {
 				liveSince = time.Now()
 			} else if time.Since(liveSince) > interfaceDNSConflictLiveGrace {
-				return nil, false, err
+				return err
 			}
 		} else {
 			liveSince = time.Time{}
 		}
 		if time.Since(start) > interfaceDNSConflictWindow {
-			return nil, false, err
+			return err
 		}
-		tflog.Info(ctx, "private DNS name still held in the VPC, retrying CreateVpcEndpoint", map[string]any{"retry_in_ms": delay.Milliseconds()})
+		tflog.Info(ctx, "private DNS name still held in the VPC, retrying", map[string]any{"retry_in_ms": delay.Milliseconds()})
 		t := time.NewTimer(delay)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, false, errors.Join(err, ctx.Err())
+			return errors.Join(err, ctx.Err())
 		case <-t.C:
 		}
 		delay = awsclient.NextDelay(delay)

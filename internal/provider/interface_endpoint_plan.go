@@ -142,26 +142,22 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 		return ip
 	}
 	f := &ip.facts
-	if len(pcfg.SubnetIDs) > 0 {
+	// Facts from state: on an update, only the members that change are described again.
+	create := state == nil
+	if len(pcfg.SubnetIDs) > 0 && (create || !cfg.SubnetIDs.Equal(state.SubnetIDs)) {
 		if f.Subnets, err = client.SubnetFacts(ctx, pcfg.SubnetIDs); err != nil {
 			factsProblem(diags, err, "availability_zones")
 			return ip
 		}
 	}
-	if pcfg.VPCID != "" {
-		if f.VPC, err = client.VPCFacts(ctx, pcfg.VPCID); err == nil && f.VPC != nil {
-			f.Endpoints, err = client.EndpointFacts(ctx, pcfg.VPCID)
-		}
-		f.VPCNotFound = err == nil && f.VPC == nil
-		if err != nil {
-			factsProblem(diags, err, "")
-			f.VPC, f.Endpoints = nil, nil
-		}
-	}
-	if len(pcfg.SecurityGroupIDs) > 0 {
+	if len(pcfg.SecurityGroupIDs) > 0 && (create || !cfg.SecurityGroupIDs.Equal(state.SecurityGroupIDs)) {
 		if f.SecurityGroups, err = client.SecurityGroupFacts(ctx, pcfg.SecurityGroupIDs); err != nil {
 			factsProblem(diags, err, "")
+			f.SecurityGroups = nil
 		}
+	}
+	if pcfg.VPCID != "" {
+		r.vpcFacts(ctx, pcfg, cfg, state, f, diags)
 	}
 	var others []planner.EndpointFacts
 	for _, e := range f.Endpoints {
@@ -175,6 +171,70 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 	appendFindings(ctx, diags, findings, config)
 	ip.decisions = &dec
 	return ip
+}
+
+// vpcFacts gathers what the rules need of the VPC: its endpoints (P4, P5, P12: from the run's
+// listing when the refresh made one), its DNS attributes when private DNS is being turned on (P3),
+// and on create whether it exists (P10) when no subnet or security group already shows it.
+//
+// P3 is not checked again when another endpoint of the VPC (or this one) already has private DNS:
+// AWS required both attributes when that one turned it on, and they are rarely turned off again.
+func (r *interfaceEndpointResource) vpcFacts(ctx context.Context, pcfg planner.InterfaceConfig, cfg interfaceEndpointModel, state *interfaceEndpointModel, f *planner.InterfaceFacts, diags *diag.Diagnostics) {
+	client := r.data.client
+	vpc := pcfg.VPCID
+	create := state == nil
+	privateDNS := false
+	switch {
+	case known(cfg.PrivateDNSEnabled):
+		privateDNS = cfg.PrivateDNSEnabled.ValueBool()
+	case f.Service != nil:
+		privateDNS = len(f.Service.PrivateDNSNames) > 0
+	}
+	turningOn := privateDNS && (create || !state.PrivateDNSEnabled.ValueBool())
+	var err error
+	if create || turningOn {
+		if f.Endpoints, err = client.EndpointFacts(ctx, vpc); err != nil {
+			factsProblem(diags, err, "")
+			f.Endpoints = nil
+		}
+	}
+	dnsShown := !create && state.PrivateDNSEnabled.ValueBool()
+	for _, e := range f.Endpoints {
+		dnsShown = dnsShown || (e.PrivateDNSEnabled && e.VPCEndpointID != pcfg.EndpointID && !awsclient.StateEquals(e.State, awsclient.StateDeleting))
+	}
+	exists := !create || memberInVPC(f, vpc)
+	if turningOn && !dnsShown {
+		if f.VPC, err = client.VPCFacts(ctx, vpc); err != nil {
+			factsProblem(diags, err, "")
+			f.VPC = nil
+		} else {
+			f.VPCNotFound, exists = f.VPC == nil, true
+		}
+	}
+	if !exists {
+		ok, err := client.VPCExists(ctx, vpc)
+		if err != nil {
+			factsProblem(diags, err, "")
+			return
+		}
+		f.VPCNotFound = !ok
+	}
+}
+
+// memberInVPC reports whether a subnet or security group the facts describe is in the VPC (which
+// then exists).
+func memberInVPC(f *planner.InterfaceFacts, vpc string) bool {
+	for _, sn := range f.Subnets {
+		if sn.VPCID == vpc {
+			return true
+		}
+	}
+	for _, sg := range f.SecurityGroups {
+		if sg.VPCID == vpc {
+			return true
+		}
+	}
+	return false
 }
 
 // interfaceRulesRelevant reports whether an update changes something the live rules check

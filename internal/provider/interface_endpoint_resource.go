@@ -315,14 +315,19 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	// The delta is computed from what AWS has, under the endpoint's lock, and again if AWS answers as
 	// if a retried request had already been applied; the endpoint is waited for once.
 	var added []string
-	endpoint, err := client.ModifyVPCEndpointFunc(ctx, id, func(current *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
-		input, changed := r.modifyInput(current, &plan, &state, &cfg, defaultGroup)
-		if !changed {
-			return nil, nil
-		}
-		added = input.AddSubnetIds
-		return input, nil
-	}, timeout)
+	var endpoint *ec2types.VpcEndpoint
+	err := retryDNSConflict(ctx, client, state.VPCID.ValueString(), plan.ServiceName.ValueString(), func() error {
+		var err error
+		endpoint, err = client.ModifyVPCEndpointFunc(ctx, id, func(current *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+			input, changed := r.modifyInput(current, &plan, &state, &cfg, defaultGroup)
+			if !changed {
+				return nil, nil
+			}
+			added = input.AddSubnetIds
+			return input, nil
+		}, timeout)
+		return err
+	})
 	if err != nil {
 		err = client.ExplainRemoteAccessZones(ctx, err, added)
 		appendAPIError(&resp.Diagnostics, fmt.Sprintf("updating VPC endpoint (%s)", id), err)

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"regexp"
 	"testing"
 
@@ -90,11 +91,8 @@ func FuzzTranslateError(f *testing.F) {
 		in := &smithy.GenericAPIError{Code: code, Message: msg}
 		out := awsclient.TranslateError(in)
 		var rule *awsclient.RuleError
-		if re, ok := out.(*awsclient.RuleError); ok {
-			rule = re
-		}
-		if rule == nil {
-			if out != error(in) {
+		if !errors.As(out, &rule) {
+			if !errors.Is(out, in) || out.Error() != in.Error() {
 				t.Fatalf("an untranslated error was changed: %v", out)
 			}
 			return

@@ -21,7 +21,7 @@ func (r *gatewayEndpointResource) ValidateConfig(ctx context.Context, req resour
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cfg.gatewayUnsupported.validate(&resp.Diagnostics)
+	cfg.validate(&resp.Diagnostics)
 	appendFindings(ctx, &resp.Diagnostics, planner.CheckGatewayStatic(gatewayPlannerConfig(cfg, "")), &req.Config)
 }
 
@@ -57,7 +57,7 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 		}
 	}
 
-	plan.TagsAll = planTagsAll(ctx, &resp.Diagnostics, r.data, cfg.Tags)
+	plan.TagsAll = planTagsAll(&resp.Diagnostics, r.data, cfg.Tags)
 
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 

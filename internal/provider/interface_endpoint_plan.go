@@ -27,7 +27,7 @@ func (r *interfaceEndpointResource) ValidateConfig(ctx context.Context, req reso
 	if r.data != nil && r.data.client != nil {
 		region = r.data.client.Region
 	}
-	cfg.interfaceUnsupported.validate(&resp.Diagnostics)
+	cfg.validate(&resp.Diagnostics)
 	appendFindings(ctx, &resp.Diagnostics, planner.CheckInterfaceStatic(interfacePlannerConfig(cfg, region)), &req.Config)
 }
 
@@ -71,7 +71,7 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 			plan.Service = state.Service
 		}
 	}
-	plan.TagsAll = planTagsAll(ctx, &resp.Diagnostics, r.data, cfg.Tags)
+	plan.TagsAll = planTagsAll(&resp.Diagnostics, r.data, cfg.Tags)
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 
 	// Gather facts and run the live rules.

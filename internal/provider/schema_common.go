@@ -214,7 +214,7 @@ func checkTagCount(diags *diag.Diagnostics, defaults, tags map[string]string) {
 // planTagsAll plans tags_all from the configuration's tags, the provider's default_tags and
 // ignore_tags, and checks the count against AWS's limit. A tag whose value is unknown at plan (taken
 // from another resource) makes tags_all unknown; its key still counts.
-func planTagsAll(ctx context.Context, diags *diag.Diagnostics, d *providerData, tags types.Map) types.Map {
+func planTagsAll(diags *diag.Diagnostics, d *providerData, tags types.Map) types.Map {
 	if tags.IsUnknown() {
 		return types.MapUnknown(types.StringType)
 	}

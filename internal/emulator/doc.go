@@ -131,15 +131,16 @@
 // token-bucket throttle (RequestLimitExceeded, HTTP 503), and these faults:
 //
 //   - Faults (Options.Faults, SetFaults): per action, or for every action
-//     without its own entry, an ErrorRate of calls failed with ErrorCode
-//     before they run (InternalError → HTTP 500, RequestLimitExceeded /
-//     ServiceUnavailable / Unavailable → 503), a DropRate of successful
-//     mutating calls committed and then left unanswered (the connection is
-//     closed), and a SlowAnswer delay after the commit for a SlowRate of
-//     calls. Draws come from one source seeded with Faults.Seed. The
-//     vpce-emulator flags -error-rate, -error-code, -drop-rate,
-//     -slow-answer, -slow-rate, -fault-seed and -fault
-//     ACTION:key=value,… set the same knobs (ParseActionFaults).
+//     without its own entry, a ThrottleRate of calls failed with
+//     RequestLimitExceeded (counted as throttled) and an ErrorRate of calls
+//     failed with ErrorCode, both before they run (InternalError → HTTP 500,
+//     RequestLimitExceeded / ServiceUnavailable / Unavailable → 503), a
+//     DropRate of successful mutating calls committed and then left
+//     unanswered (the connection is closed), and a SlowAnswer delay after
+//     the commit for a SlowRate of calls. Draws come from one source seeded
+//     with Faults.Seed. The vpce-emulator flags -throttle-rate, -error-rate,
+//     -error-code, -drop-rate, -slow-answer, -slow-rate, -fault-seed and
+//     -fault ACTION:key=value,… set the same knobs (ParseActionFaults).
 //   - InjectError and DropResponses: the same faults, for the next n calls of
 //     an action.
 //   - EndpointFailure (Options.FailEndpoints, SetEndpointFailure, flag
@@ -204,8 +205,9 @@
 //   - Security group rules are stored minimally (protocol, ports, IPv4
 //     CIDRs); egress is always allow-all. Route tables have no subnet
 //     associations besides the main one.
-//   - The consistency window is not scaled by TimeScale and only hides new
-//     endpoints from DescribeVpcEndpoints.
+//   - The consistency window is not scaled by TimeScale (unless
+//     Options.ScaleConsistencyWindow is set) and only hides new endpoints
+//     from DescribeVpcEndpoints.
 //   - Throttling is one bucket for the whole server. Faults apply to
 //     authenticated calls only; a slow answer also delays an error the
 //     action itself returned.

@@ -227,7 +227,7 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	}
 	ep := &endpoint{id: newID("vpce"), typ: typ, vpc: vpcID, serviceName: name, serviceRegion: svcRegionName, svc: svc,
 		routeTables: rts, policy: policy, ipType: ipType, created: r.now,
-		readyAt: r.now.Add(s.scaled(s.pending)), visibleAt: r.now.Add(s.consistency), needsAccept: svc.acceptance}
+		readyAt: r.now.Add(s.scaled(s.pending)), visibleAt: r.now.Add(s.consistencyWindow()), needsAccept: svc.acceptance}
 	if fail := s.takeEndpointFailure(); fail != nil {
 		ep.failCode, ep.failMessage = fail.Code, fail.Message
 	}

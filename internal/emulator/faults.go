@@ -23,9 +23,15 @@ type Faults struct {
 
 // ActionFaults are the fault rates of one action. Rates are probabilities between 0 and 1.
 type ActionFaults struct {
+	// ThrottleRate is the fraction of authenticated calls throttled before they run: they fail with
+	// RequestLimitExceeded (HTTP 503) and count as Throttled. It combines with ErrorRate, so that
+	// one action can meet throttling and server errors at once.
+	ThrottleRate float64
 	// ErrorRate is the fraction of authenticated calls that fail with ErrorCode before they run
 	// (nothing is committed). ErrorCode defaults to InternalError; InternalError answers HTTP 500,
 	// RequestLimitExceeded, ServiceUnavailable and Unavailable answer HTTP 503, other codes 400.
+	// With ThrottleRate, both rates are fractions of all calls (ThrottleRate 0.3 and ErrorRate 0.1:
+	// 30 % throttled, 10 % errors, 60 % served).
 	ErrorRate float64
 	ErrorCode string
 	// DropRate is the fraction of successful mutating calls (every action but Describe* and Get*)
@@ -40,7 +46,7 @@ type ActionFaults struct {
 // FaultCount is how many faults a Server injected into the calls of one action.
 type FaultCount struct {
 	Errors    int // failed before running: InjectError and Faults.ErrorRate
-	Throttled int // RequestLimitExceeded from the token bucket (SetThrottle)
+	Throttled int // RequestLimitExceeded from the token bucket (SetThrottle) and Faults.ThrottleRate
 	Dropped   int // committed, then the connection closed: DropResponses and Faults.DropRate
 	Slowed    int // answered after Faults' SlowAnswer delay
 }
@@ -126,6 +132,23 @@ func (s *Server) draw(p float64) bool {
 	return s.rng.Float64() < p
 }
 
+// drawFault draws the fault of one call before it runs: throttled (probability af.ThrottleRate),
+// else an error (probability af.ErrorRate of all calls, so af.ErrorRate / (1 - af.ThrottleRate) of
+// those not throttled). Without ThrottleRate it consumes the same draws as before it existed.
+func (s *Server) drawFault(af ActionFaults) (throttled, failed bool) {
+	if s.draw(af.ThrottleRate) {
+		return true, false
+	}
+	p := af.ErrorRate
+	if af.ThrottleRate > 0 && p > 0 {
+		if af.ThrottleRate >= 1 {
+			return false, false
+		}
+		p /= 1 - af.ThrottleRate
+	}
+	return false, s.draw(p)
+}
+
 // count adds one to a fault counter of action.
 func (s *Server) count(action string, add func(*FaultCount)) {
 	c := s.faultCounts[action]
@@ -137,7 +160,8 @@ func (s *Server) count(action string, add func(*FaultCount)) {
 //
 //	ACTION:key=value,key=value…
 //
-// with the keys error-rate, error-code, drop-rate, slow-answer (a Go duration) and slow-rate, for
+// with the keys throttle-rate, error-rate, error-code, drop-rate, slow-answer (a Go duration) and
+// slow-rate, for
 // example "ModifyVpcEndpoint:error-rate=0.3,error-code=RequestLimitExceeded". ACTION may be "*"
 // for every action without its own specification.
 func ParseActionFaults(spec string) (action string, f ActionFaults, err error) {
@@ -160,6 +184,8 @@ func ParseActionFaults(spec string) (action string, f ActionFaults, err error) {
 			return nil
 		}
 		switch k {
+		case "throttle-rate":
+			err = rate(&f.ThrottleRate)
 		case "error-rate":
 			err = rate(&f.ErrorRate)
 		case "error-code":
@@ -174,7 +200,7 @@ func ParseActionFaults(spec string) (action string, f ActionFaults, err error) {
 				err = fmt.Errorf("fault %q: slow-answer: %w", spec, err)
 			}
 		default:
-			err = fmt.Errorf("fault %q: unknown key %q (want error-rate, error-code, drop-rate, slow-answer, slow-rate)", spec, k)
+			err = fmt.Errorf("fault %q: unknown key %q (want throttle-rate, error-rate, error-code, drop-rate, slow-answer, slow-rate)", spec, k)
 		}
 		if err != nil {
 			return "", ActionFaults{}, err

@@ -82,6 +82,46 @@ func TestFaults_errorRateIsSeeded(t *testing.T) {
 	}
 }
 
+// ThrottleRate and ErrorRate combine: both are fractions of all calls, throttled calls answer
+// RequestLimitExceeded and count as Throttled, errors answer ErrorCode and count as Errors.
+func TestFaults_throttleRateWithErrorRate(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, fastOptions())
+	e.srv.SetFaults(emulator.Faults{Seed: 3, All: emulator.ActionFaults{ThrottleRate: 0.3, ErrorRate: 0.1}})
+	const n = 2000
+	got := map[string]int{}
+	for _, c := range e.outcomes(n) {
+		got[c]++
+	}
+	if len(got) != 3 {
+		t.Fatalf("outcomes %v: want success, RequestLimitExceeded and InternalError only", got)
+	}
+	// 30 % ± 4 points and 10 % ± 3 points (binomial, n = 2000: several standard deviations).
+	if th := got["RequestLimitExceeded"]; th < 520 || th > 680 {
+		t.Errorf("%d of %d throttled, want about 600", th, n)
+	}
+	if er := got["InternalError"]; er < 140 || er > 260 {
+		t.Errorf("%d of %d InternalError, want about 200", er, n)
+	}
+	c := e.srv.FaultCounts()["DescribeVpcs"]
+	if c.Throttled != got["RequestLimitExceeded"] || c.Errors != got["InternalError"] {
+		t.Fatalf("counters %+v, outcomes %v", c, got)
+	}
+
+	// A throttled call never runs: a mutating one commits nothing.
+	e.srv.SetFaults(emulator.Faults{Actions: map[string]emulator.ActionFaults{"CreateVpc": {ThrottleRate: 1, ErrorRate: 1}}})
+	_, err := e.ec2.CreateVpc(e.ctx, &ec2.CreateVpcInput{CidrBlock: aws.String("10.0.0.0/16")})
+	wantErr(t, err, "RequestLimitExceeded", "Request limit exceeded.")
+	out, err := e.ec2.DescribeVpcs(e.ctx, &ec2.DescribeVpcsInput{})
+	e.must(err)
+	if len(out.Vpcs) != 0 {
+		t.Fatalf("a throttled CreateVpc committed: %d VPCs", len(out.Vpcs))
+	}
+	if c := e.srv.FaultCounts()["CreateVpc"]; c.Throttled != 1 || c.Errors != 0 {
+		t.Fatalf("%+v", c)
+	}
+}
+
 func TestFaults_perActionOverrides(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, fastOptions())
@@ -156,15 +196,15 @@ func TestFaults_slowAnswerAfterCommit(t *testing.T) {
 
 func TestParseActionFaults(t *testing.T) {
 	t.Parallel()
-	action, f, err := emulator.ParseActionFaults("ModifyVpcEndpoint:error-rate=0.25,error-code=RequestLimitExceeded,drop-rate=0.5,slow-answer=2s,slow-rate=1")
+	action, f, err := emulator.ParseActionFaults("ModifyVpcEndpoint:throttle-rate=0.3,error-rate=0.25,error-code=RequestLimitExceeded,drop-rate=0.5,slow-answer=2s,slow-rate=1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := emulator.ActionFaults{ErrorRate: 0.25, ErrorCode: "RequestLimitExceeded", DropRate: 0.5, SlowAnswer: 2 * time.Second, SlowRate: 1}
+	want := emulator.ActionFaults{ThrottleRate: 0.3, ErrorRate: 0.25, ErrorCode: "RequestLimitExceeded", DropRate: 0.5, SlowAnswer: 2 * time.Second, SlowRate: 1}
 	if action != "ModifyVpcEndpoint" || f != want {
 		t.Fatalf("%s %+v", action, f)
 	}
-	for _, bad := range []string{"ModifyVpcEndpoint", ":error-rate=0.1", "X:error-rate=2", "X:error-rate", "X:slow-answer=soon", "X:colour=red"} {
+	for _, bad := range []string{"ModifyVpcEndpoint", ":error-rate=0.1", "X:error-rate=2", "X:throttle-rate=-1", "X:error-rate", "X:slow-answer=soon", "X:colour=red"} {
 		if _, _, err := emulator.ParseActionFaults(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}

@@ -85,6 +85,33 @@ func TestKnobs_latencyAndConsistency(t *testing.T) {
 	e.waitState(id, "available")
 }
 
+// With ScaleConsistencyWindow, the window is simulated time: an hour at a scale of 5e-4 is 1.8 s.
+func TestKnobs_scaledConsistencyWindow(t *testing.T) {
+	t.Parallel()
+	opts := fastOptions()
+	opts.TimeScale = 5e-4
+	opts.ConsistencyWindow = time.Hour
+	opts.ScaleConsistencyWindow = true
+	e := newEnv(t, opts)
+	n := e.network(false)
+	start := time.Now()
+	id := aws.ToString(e.gateway(n, "s3").VpcEndpointId)
+	_, err := e.ec2.DescribeVpcEndpoints(e.ctx, &ec2.DescribeVpcEndpointsInput{VpcEndpointIds: []string{id}})
+	if time.Since(start) < 1500*time.Millisecond { // else the machine is too slow to tell
+		wantErr(t, err, "InvalidVpcEndpointId.NotFound", "")
+	}
+	e.waitState(id, "available") // within waitState's 5 s: not an hour
+
+	// Without the option, the same window is real time.
+	opts.ScaleConsistencyWindow = false
+	e2 := newEnv(t, opts)
+	n2 := e2.network(false)
+	id2 := aws.ToString(e2.gateway(n2, "s3").VpcEndpointId)
+	time.Sleep(500 * time.Millisecond)
+	_, err = e2.ec2.DescribeVpcEndpoints(e2.ctx, &ec2.DescribeVpcEndpointsInput{VpcEndpointIds: []string{id2}})
+	wantErr(t, err, "InvalidVpcEndpointId.NotFound", "")
+}
+
 func TestKnobs_timeScaleAndDurations(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, emulator.Options{PendingDuration: time.Hour})

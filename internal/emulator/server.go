@@ -44,8 +44,11 @@ type Options struct {
 	ModifyDuration       time.Duration // how long a modify keeps the endpoint busy; default PendingDuration/4
 	Latency              time.Duration
 	ConsistencyWindow    time.Duration // a new endpoint is NotFound in DescribeVpcEndpoints for this long (not scaled)
-	ThrottleRate         float64
-	ThrottleBurst        int
+	// ScaleConsistencyWindow makes ConsistencyWindow (and SetConsistencyWindow) a simulated duration,
+	// multiplied by TimeScale like the others: a 2-minute window at TimeScale 0.02 lasts 2.4 s.
+	ScaleConsistencyWindow bool
+	ThrottleRate           float64
+	ThrottleBurst          int
 	// InterfaceQuotaPerVPC is the number of interface endpoints allowed per
 	// VPC (default 50); GatewayQuotaPerRegion the number of gateway endpoints
 	// per account and region (default 20).
@@ -212,7 +215,8 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Unlock()
 }
 
-// SetConsistencyWindow sets how long a new endpoint stays invisible to DescribeVpcEndpoints.
+// SetConsistencyWindow sets how long a new endpoint stays invisible to DescribeVpcEndpoints (scaled by
+// the time scale when Options.ScaleConsistencyWindow is set).
 func (s *Server) SetConsistencyWindow(d time.Duration) {
 	s.mu.Lock()
 	s.consistency = d
@@ -295,6 +299,14 @@ func (s *Server) ResetCalls() {
 	s.mu.Unlock()
 }
 
+// consistencyWindow is how long a new endpoint stays invisible, in real time.
+func (s *Server) consistencyWindow() time.Duration {
+	if s.opts.ScaleConsistencyWindow {
+		return s.scaled(s.consistency)
+	}
+	return s.consistency
+}
+
 func (s *Server) scaled(d time.Duration) time.Duration {
 	return time.Duration(float64(d) * s.timeScale)
 }
@@ -356,14 +368,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var inj *apiError
 	switch {
 	case throttled:
-		s.count(action, func(c *FaultCount) { c.Throttled++ })
 	case s.inject[action].count > 0:
 		in := s.inject[action]
 		in.count--
 		s.inject[action] = in
 		inj = injectedError(in.code)
-	case s.draw(af.ErrorRate):
-		inj = injectedError(af.ErrorCode)
+	default:
+		var failed bool
+		if throttled, failed = s.drawFault(af); failed {
+			inj = injectedError(af.ErrorCode)
+		}
+	}
+	if throttled {
+		s.count(action, func(c *FaultCount) { c.Throttled++ })
 	}
 	if inj != nil {
 		s.count(action, func(c *FaultCount) { c.Errors++ })

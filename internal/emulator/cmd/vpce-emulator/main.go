@@ -61,11 +61,13 @@ Credentials test/test (account 123456789012) and other/other (account 2109876543
 
 Fault knobs, for testing retries (rates are probabilities from 0 to 1; draws are seeded by
 -fault-seed, so a run sending the same requests in the same order meets the same faults):
+  -throttle-rate              throttle calls (RequestLimitExceeded) before they run
   -error-rate / -error-code   fail calls before they run (nothing is committed)
   -drop-rate                  commit mutating calls, then close the connection unanswered
   -slow-answer / -slow-rate   answer late, after the change is committed
   -fault ACTION:key=value,…   the same knobs for one action, replacing the ones above for it
-                              (keys error-rate, error-code, drop-rate, slow-answer, slow-rate;
+                              (keys throttle-rate, error-rate, error-code, drop-rate,
+                              slow-answer, slow-rate;
                               "-fault GetCallerIdentity:error-rate=0" exempts an action)
   -fail-next-endpoint         the next endpoints created end in "failed" with this LastError
   -latency, -throttle         delay every call before it runs; token-bucket RequestLimitExceeded
@@ -95,8 +97,10 @@ func parseFlags(args []string, out io.Writer) (config, error) {
 	dnsWindow := fs.Duration("dns-reservation", 2*time.Second, "private DNS reservation after delete")
 	latency := fs.Duration("latency", 0, "added to every call, before it runs")
 	consistency := fs.Duration("consistency-window", 0, "new endpoints are NotFound in DescribeVpcEndpoints for this long")
+	scaleConsistency := fs.Bool("scale-consistency-window", false, "multiply -consistency-window by -time-scale like the other durations")
 	throttle := fs.Float64("throttle", 0, "requests per second before RequestLimitExceeded (0: off)")
 	burst := fs.Int("throttle-burst", 10, "token bucket burst")
+	throttleRate := fs.Float64("throttle-rate", 0, "fraction of calls (every action) throttled with RequestLimitExceeded before they run (random, unlike -throttle)")
 	errorRate := fs.Float64("error-rate", 0, "fraction of calls (every action) failing with -error-code before they run")
 	errorCode := fs.String("error-code", "InternalError", "error code of -error-rate: InternalError (HTTP 500), RequestLimitExceeded or Unavailable (503), any other (400)")
 	dropRate := fs.Float64("drop-rate", 0, "fraction of successful mutating calls committed and then left unanswered (connection closed)")
@@ -114,7 +118,7 @@ func parseFlags(args []string, out io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	for name, r := range map[string]float64{"error-rate": *errorRate, "drop-rate": *dropRate, "slow-rate": *slowRate} {
+	for name, r := range map[string]float64{"throttle-rate": *throttleRate, "error-rate": *errorRate, "drop-rate": *dropRate, "slow-rate": *slowRate} {
 		if r < 0 || r > 1 {
 			return c, fmt.Errorf("-%s %v: want a number between 0 and 1", name, r)
 		}
@@ -122,9 +126,9 @@ func parseFlags(args []string, out io.Writer) (config, error) {
 	c.opts = emulator.Options{
 		Addr: *addr, TimeScale: *timeScale, PendingDuration: *pending, DeletingDuration: *deleting,
 		DeletedRetention: *retention, DNSReservationWindow: *dnsWindow, Latency: *latency,
-		ConsistencyWindow: *consistency, ThrottleRate: *throttle, ThrottleBurst: *burst,
+		ConsistencyWindow: *consistency, ScaleConsistencyWindow: *scaleConsistency, ThrottleRate: *throttle, ThrottleBurst: *burst,
 		Faults: emulator.Faults{Seed: *faultSeed, Actions: perAction.m,
-			All: emulator.ActionFaults{ErrorRate: *errorRate, ErrorCode: *errorCode, DropRate: *dropRate, SlowAnswer: *slowAnswer, SlowRate: *slowRate}},
+			All: emulator.ActionFaults{ThrottleRate: *throttleRate, ErrorRate: *errorRate, ErrorCode: *errorCode, DropRate: *dropRate, SlowAnswer: *slowAnswer, SlowRate: *slowRate}},
 	}
 	if *failNext != "" {
 		code, msg, ok := strings.Cut(*failNext, ":")

@@ -13,17 +13,18 @@ import (
 
 func TestParseFlags_faults(t *testing.T) {
 	t.Parallel()
-	c, err := parseFlags([]string{"-addr", "127.0.0.1:4566", "-error-rate", "0.1", "-error-code", "RequestLimitExceeded",
+	c, err := parseFlags([]string{"-addr", "127.0.0.1:4566", "-throttle-rate", "0.3", "-error-rate", "0.1", "-error-code", "RequestLimitExceeded",
 		"-drop-rate", "0.2", "-slow-answer", "3s", "-slow-rate", "0.5", "-fault-seed", "42",
-		"-fault", "ModifyVpcEndpoint:error-rate=0.3,error-code=InternalError", "-fault", "GetCallerIdentity:error-rate=0",
-		"-fail-next-endpoint", "InsufficientCapacity:There is not enough capacity.", "-fail-endpoints", "2"}, &bytes.Buffer{})
+		"-fault", "ModifyVpcEndpoint:throttle-rate=0.2,error-rate=0.3,error-code=InternalError", "-fault", "GetCallerIdentity:error-rate=0",
+		"-fail-next-endpoint", "InsufficientCapacity:There is not enough capacity.", "-fail-endpoints", "2",
+		"-consistency-window", "2m", "-scale-consistency-window", "-time-scale", "0.02"}, &bytes.Buffer{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := emulator.Faults{Seed: 42,
-		All: emulator.ActionFaults{ErrorRate: 0.1, ErrorCode: "RequestLimitExceeded", DropRate: 0.2, SlowAnswer: 3 * time.Second, SlowRate: 0.5},
+		All: emulator.ActionFaults{ThrottleRate: 0.3, ErrorRate: 0.1, ErrorCode: "RequestLimitExceeded", DropRate: 0.2, SlowAnswer: 3 * time.Second, SlowRate: 0.5},
 		Actions: map[string]emulator.ActionFaults{
-			"ModifyVpcEndpoint": {ErrorRate: 0.3, ErrorCode: "InternalError"},
+			"ModifyVpcEndpoint": {ThrottleRate: 0.2, ErrorRate: 0.3, ErrorCode: "InternalError"},
 			"GetCallerIdentity": {},
 		}}
 	got := c.opts.Faults
@@ -31,7 +32,7 @@ func TestParseFlags_faults(t *testing.T) {
 		got.Actions["ModifyVpcEndpoint"] != want.Actions["ModifyVpcEndpoint"] || got.Actions["GetCallerIdentity"] != want.Actions["GetCallerIdentity"] {
 		t.Fatalf("%+v", got)
 	}
-	if c.opts.Addr != "127.0.0.1:4566" ||
+	if c.opts.Addr != "127.0.0.1:4566" || c.opts.ConsistencyWindow != 2*time.Minute || !c.opts.ScaleConsistencyWindow || c.opts.TimeScale != 0.02 ||
 		c.opts.FailEndpoints != (emulator.EndpointFailure{Code: "InsufficientCapacity", Message: "There is not enough capacity.", Count: 2}) {
 		t.Fatalf("%+v", c.opts)
 	}
@@ -42,6 +43,7 @@ func TestParseFlags_errors(t *testing.T) {
 	for _, args := range [][]string{
 		{"-error-rate", "1.5"},
 		{"-drop-rate", "-0.1"},
+		{"-throttle-rate", "1.1"},
 		{"-fault", "ModifyVpcEndpoint"},
 		{"-fault", "ModifyVpcEndpoint:speed=1"},
 		{"-fail-next-endpoint", "no colon"},
@@ -63,9 +65,9 @@ func TestParseFlags_help(t *testing.T) {
 	}
 	help := out.String()
 	for _, name := range []string{"addr", "region", "seed", "seed-file", "url-file", "time-scale", "pending", "deleting",
-		"deleted-retention", "dns-reservation", "latency", "consistency-window", "throttle", "throttle-burst", "error-rate",
+		"deleted-retention", "dns-reservation", "latency", "consistency-window", "scale-consistency-window", "throttle-rate", "throttle", "throttle-burst", "error-rate",
 		"error-code", "drop-rate", "slow-answer", "slow-rate", "fault-seed", "fault", "fail-next-endpoint", "fail-endpoints", "v"} {
-		if !strings.Contains(help, "\n  -"+name+" ") && !strings.Contains(help, "\n  -"+name+"\t") {
+		if !strings.Contains(help, "\n  -"+name+" ") && !strings.Contains(help, "\n  -"+name+"\t") && !strings.Contains(help, "\n  -"+name+"\n") {
 			t.Errorf("-h does not document -%s", name)
 		}
 	}

@@ -260,3 +260,65 @@ func (d Diagnostic) String() string {
 	}
 	return s
 }
+
+// StateInstance is one resource instance object of the working directory's state.
+type StateInstance struct {
+	Address string // vpce_gateway_endpoint.gw["v0-s3"], with its module path
+	ID      string // the id attribute
+	Tainted bool
+	Deposed string // the deposed key of an object replaced but not yet destroyed; "" for the current one
+}
+
+// State reads the working directory's state file (terraform.tfstate, format version 4, the same for
+// Terraform and OpenTofu) and returns its managed resource instances; none when there is no state.
+func (w *Workdir) State() []StateInstance {
+	w.t.Helper()
+	b, err := os.ReadFile(filepath.Join(w.Dir, "terraform.tfstate"))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var st struct {
+		Version   int `json:"version"`
+		Resources []struct {
+			Module    string `json:"module"`
+			Mode      string `json:"mode"`
+			Type      string `json:"type"`
+			Name      string `json:"name"`
+			Instances []struct {
+				IndexKey   json.RawMessage `json:"index_key"`
+				Status     string          `json:"status"`
+				Deposed    string          `json:"deposed"`
+				Attributes struct {
+					ID string `json:"id"`
+				} `json:"attributes"`
+			} `json:"instances"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(b, &st); err != nil {
+		w.t.Fatalf("reading the state: %s", err)
+	}
+	if st.Version != 4 {
+		w.t.Fatalf("state format version %d, want 4", st.Version)
+	}
+	var out []StateInstance
+	for _, r := range st.Resources {
+		if r.Mode != "managed" {
+			continue
+		}
+		addr := r.Type + "." + r.Name
+		if r.Module != "" {
+			addr = r.Module + "." + addr
+		}
+		for _, in := range r.Instances {
+			a := addr
+			if len(in.IndexKey) > 0 {
+				a += "[" + string(in.IndexKey) + "]" // a JSON string or number, as Terraform writes keys
+			}
+			out = append(out, StateInstance{Address: a, ID: in.Attributes.ID, Tainted: in.Status == "tainted", Deposed: in.Deposed})
+		}
+	}
+	return out
+}

@@ -36,6 +36,23 @@ const (
 	MaxMisconfigAttempts = 5
 )
 
+// RetryBackoffScale multiplies the SDK's delays between the attempts of a call. It is 1 for AWS;
+// tests running the local EC2 API at a time scale shorten it as they shorten PollInitialDelay, so
+// that a campaign of throttled calls runs at the emulator's pace. It is read when a client is
+// configured, without locking.
+var RetryBackoffScale = 1.0
+
+// scaledBackoff multiplies another backoff's delays.
+type scaledBackoff struct {
+	retry.BackoffDelayer
+	scale float64
+}
+
+func (b scaledBackoff) BackoffDelay(attempt int, err error) (time.Duration, error) {
+	d, e := b.BackoffDelayer.BackoffDelay(attempt, err)
+	return time.Duration(float64(d) * b.scale), e
+}
+
 // retryableCodes are EC2 and STS error codes retried whatever their HTTP status (the SDK already
 // retries 500, 502, 503 and 504, and its throttling codes such as RequestLimitExceeded, Throttling
 // and EC2ThrottledException): EC2's server errors, should a proxy change their status.
@@ -133,8 +150,11 @@ func newRetryer(s retrySettings) func() aws.Retryer {
 			o.MaxAttempts = s.maxAttempts
 		}
 		o.MaxBackoff = RetryMaxBackoff
-		if s.backoff != nil {
+		switch {
+		case s.backoff != nil:
 			o.Backoff = s.backoff
+		case RetryBackoffScale > 0 && RetryBackoffScale != 1:
+			o.Backoff = scaledBackoff{BackoffDelayer: retry.NewExponentialJitterBackoff(RetryMaxBackoff), scale: RetryBackoffScale}
 		}
 		o.RateLimiter = ratelimit.None
 		o.Retryables = append(o.Retryables, retry.RetryableErrorCode{Codes: retryableCodes})

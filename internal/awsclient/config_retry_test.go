@@ -163,6 +163,33 @@ func (e *testAPIError) ErrorMessage() string          { return e.code }
 func (e *testAPIError) ErrorFault() smithy.ErrorFault { return smithy.FaultServer }
 func (e *testAPIError) HTTPStatusCode() int           { return http.StatusBadRequest }
 
+// RetryBackoffScale shortens the SDK's backoff by its factor; 1 leaves the SDK's own.
+func TestRetryBackoffScale(t *testing.T) {
+	scale := RetryBackoffScale
+	defer func() { RetryBackoffScale = scale }()
+	throttled := &testAPIError{code: ErrCodeRequestLimitExceeded}
+	longest := func() time.Duration {
+		r := newRetryer(retrySettings{maxAttempts: DefaultMaxAttempts})()
+		var m time.Duration
+		for range 200 {
+			d, err := r.RetryDelay(10, throttled) // the SDK's jitter: up to RetryMaxBackoff
+			if err != nil {
+				t.Fatal(err)
+			}
+			m = max(m, d)
+		}
+		return m
+	}
+	RetryBackoffScale = 1
+	if d := longest(); d <= RetryMaxBackoff/2 || d > RetryMaxBackoff {
+		t.Errorf("unscaled: longest delay %s, want up to %s", d, RetryMaxBackoff)
+	}
+	RetryBackoffScale = 0.01
+	if d := longest(); d <= RetryMaxBackoff/200 || d > RetryMaxBackoff/100 {
+		t.Errorf("scaled by 0.01: longest delay %s, want up to %s", d, RetryMaxBackoff/100)
+	}
+}
+
 func TestUnreachableShortcut(t *testing.T) {
 	t.Parallel()
 	r := newRetryer(retrySettings{maxAttempts: DefaultMaxAttempts, backoff: noBackoff})()

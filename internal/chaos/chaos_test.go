@@ -104,7 +104,7 @@ func newRunner(t *testing.T, tg *acctest.Target, vpcs int, window time.Duration)
 // run runs one phase with faults on, then audits with faults off: created says whether the phase
 // may have created endpoints (the audit then waits out the consistency window, so that EC2 lists
 // every endpoint created at the end of the phase).
-func (r *runner) run(name string, faults emulator.Faults, created bool, step func() acctest.Result) (acctest.Result, chaos.Phase) {
+func (r *runner) run(name string, faults emulator.Faults, created bool, step func() acctest.Result) acctest.Result {
 	r.t.Helper()
 	srv := r.tg.Emulator
 	srv.ResetCalls()
@@ -126,7 +126,7 @@ func (r *runner) run(name string, faults emulator.Faults, created bool, step fun
 	r.t.Logf("%s: %d EC2 calls, %.1f %% throttled, %d errors, %d dropped, %d slowed, %s; %s",
 		name, p.Calls, 100*p.ThrottledShare(), p.Errors, p.Dropped, p.Slowed, p.Wall.Round(100*time.Millisecond), p.Audit)
 	r.listed = listed
-	return res, p
+	return res
 }
 
 // mustSucceed fails the test when a Terraform command failed or reported an error.
@@ -150,7 +150,7 @@ func (r *runner) mustBeClean(want int) {
 // mustPlanNothing runs a plan (with faults on) that must be empty.
 func (r *runner) mustPlanNothing(name string, faults emulator.Faults, want int) {
 	r.t.Helper()
-	res, _ := r.run(name, faults, false, func() acctest.Result { return r.w.Plan("") })
+	res := r.run(name, faults, false, func() acctest.Result { return r.w.Plan("") })
 	r.mustSucceed(name, res)
 	if res.HasChanges() {
 		r.t.Fatalf("%s: the plan is not empty: %v", name, res.Changes)
@@ -178,7 +178,7 @@ func (r *runner) campaign(fleet []chaos.Endpoint, rates chaos.Rates) {
 	r.t.Helper()
 	n := len(fleet)
 	r.w.SetConfig(chaos.Config(fleet, 1))
-	res, _ := r.run("apply", rates.Faults(1), true, func() acctest.Result { return r.w.Apply("") })
+	res := r.run("apply", rates.Faults(1), true, func() acctest.Result { return r.w.Apply("") })
 	r.mustSucceed("apply", res)
 	r.mustBeClean(n)
 	if problems := chaos.CheckRevision(r.listed, fleet, 1); len(problems) > 0 {
@@ -188,7 +188,7 @@ func (r *runner) campaign(fleet []chaos.Endpoint, rates chaos.Rates) {
 	r.mustPlanNothing("plan", rates.Faults(2), n)
 
 	r.w.SetConfig(chaos.Config(fleet, 2))
-	res, _ = r.run("update", rates.Faults(3), true, func() acctest.Result { return r.w.Apply("") })
+	res = r.run("update", rates.Faults(3), true, func() acctest.Result { return r.w.Apply("") })
 	r.mustSucceed("update", res)
 	updates := 0
 	for _, c := range res.Changes {
@@ -208,7 +208,7 @@ func (r *runner) campaign(fleet []chaos.Endpoint, rates chaos.Rates) {
 
 	r.mustPlanNothing("plan after update", rates.Faults(4), n)
 
-	res, _ = r.run("destroy", rates.Faults(5), false, func() acctest.Result { return r.w.Destroy() })
+	res = r.run("destroy", rates.Faults(5), false, func() acctest.Result { return r.w.Destroy() })
 	r.mustSucceed("destroy", res)
 	r.mustBeClean(0)
 	if st := r.w.State(); len(st) != 0 {
@@ -231,30 +231,38 @@ func TestAccChaos_reduced(t *testing.T) {
 	r.campaign(fleet, chaos.CampaignRates)
 }
 
-// TestAccChaos_interrupt sends Ctrl-C (SIGINT) to `terraform apply` while creates are committed but
-// answered slowly (the campaign's faults on top): every endpoint EC2 created is in the state (the
-// provider goes on waiting for the answers for its grace period), and the next apply creates the
-// rest without a duplicate; destroy leaves nothing.
+// TestAccChaos_interrupt sends Ctrl-C (SIGINT) to `terraform apply` while some creates are committed
+// but not yet answered (their answers are slow) and others wait for their endpoint to become
+// available (the campaign's faults on top). Every endpoint EC2 created is in the state (the
+// provider goes on waiting for the answers for its grace period), none is tainted (an endpoint
+// created but not waited for is not broken: replacing it would be an outage for nothing), and the
+// next apply creates the rest, replaces nothing and makes no duplicate; destroy leaves nothing.
 func TestAccChaos_interrupt(t *testing.T) {
 	t.Parallel()
 	const window = 2 * time.Second
 	size := chaos.Size{VPCs: 2, InterfacesPerVPC: 6} // 16 endpoints
-	tg := acctest.NewWithOptions(t, emulator.Options{ConsistencyWindow: window})
+	// Endpoints are pending for 20 s of simulated time (4 s), longer than the interrupt takes.
+	tg := acctest.NewWithOptions(t, emulator.Options{ConsistencyWindow: window, PendingDuration: 20 * time.Second})
 	r, nets := newRunner(t, tg, size.VPCs, window)
 	fleet := chaos.NewFleet(nets, size)
 	r.w.SetConfig(chaos.Config(fleet, 1))
 
-	// Every create is answered 4 s after its commit; Ctrl-C comes once three creates are waiting
-	// for their answers.
+	// Half the creates are answered 4 s after their commit; Ctrl-C comes once two of them are
+	// waiting for their answers and two others have been answered (and wait for their endpoint).
 	faults := chaos.CampaignRates.Faults(21)
 	slow := chaos.CampaignRates.ActionFaults()
-	slow.SlowAnswer = 4 * time.Second
+	slow.SlowAnswer, slow.SlowRate = 4*time.Second, 0.5
 	faults.Actions = map[string]emulator.ActionFaults{"CreateVpcEndpoint": slow}
-	res, _ := r.run("interrupted apply", faults, true, func() acctest.Result {
+	res := r.run("interrupted apply", faults, true, func() acctest.Result {
 		return r.w.Interrupt(func() {
 			deadline := time.Now().Add(2 * time.Minute)
-			for tg.Emulator.FaultCounts()["CreateVpcEndpoint"].Slowed < 3 && time.Now().Before(deadline) {
-				time.Sleep(20 * time.Millisecond)
+			for time.Now().Before(deadline) {
+				c := tg.Emulator.FaultCounts()["CreateVpcEndpoint"]
+				answered := tg.Emulator.Calls("CreateVpcEndpoint") - c.Throttled - c.Errors - c.Dropped - c.Slowed
+				if c.Slowed >= 2 && answered >= 2 {
+					return
+				}
+				time.Sleep(10 * time.Millisecond)
 			}
 		})
 	})
@@ -262,7 +270,7 @@ func TestAccChaos_interrupt(t *testing.T) {
 		t.Fatalf("the interrupted apply succeeded: the interrupt came too late to test anything\n%s", diagnostics(res.Diagnostics))
 	}
 	p := r.phases[len(r.phases)-1]
-	if len(p.Audit.Orphans) > 0 || len(p.Audit.Duplicates) > 0 || len(p.Audit.Missing) > 0 {
+	if !p.Audit.Clean() {
 		t.Fatalf("after the interrupt: %s", p.Audit)
 	}
 	if p.Audit.Live == 0 || p.Audit.Live >= len(fleet) {
@@ -271,16 +279,24 @@ func TestAccChaos_interrupt(t *testing.T) {
 	if !acctest.HasDiagnostic(res.Diagnostics, "warning", "VPC endpoint created, not waited for") {
 		t.Errorf("no create in flight at the interrupt was recorded as such:\n%s", diagnostics(res.Diagnostics))
 	}
-	t.Logf("after the interrupt: %d of %d endpoints, all in state (%d tainted)", p.Audit.Live, len(fleet), len(p.Audit.Tainted))
+	t.Logf("after the interrupt: %d of %d endpoints, all in state", p.Audit.Live, len(fleet))
 
-	res, _ = r.run("apply", chaos.CampaignRates.Faults(22), true, func() acctest.Result { return r.w.Apply("") })
+	res = r.run("apply", chaos.CampaignRates.Faults(22), true, func() acctest.Result { return r.w.Apply("") })
 	r.mustSucceed("apply", res)
+	for _, c := range res.Changes {
+		if c.Action != "create" {
+			t.Errorf("apply after the interrupt: %s planned %s, want only creates", c.Address, c.Action)
+		}
+	}
+	if len(res.Changes) != len(fleet)-p.Audit.Live {
+		t.Errorf("apply after the interrupt: %d creates, want %d", len(res.Changes), len(fleet)-p.Audit.Live)
+	}
 	r.mustBeClean(len(fleet))
 	if problems := chaos.CheckRevision(r.listed, fleet, 1); len(problems) > 0 {
 		t.Fatalf("apply: EC2 differs from the configuration:\n%s", strings.Join(problems, "\n"))
 	}
 	r.mustPlanNothing("plan", chaos.CampaignRates.Faults(23), len(fleet))
-	res, _ = r.run("destroy", chaos.CampaignRates.Faults(24), false, func() acctest.Result { return r.w.Destroy() })
+	res = r.run("destroy", chaos.CampaignRates.Faults(24), false, func() acctest.Result { return r.w.Destroy() })
 	r.mustSucceed("destroy", res)
 	r.mustBeClean(0)
 }
@@ -310,11 +326,11 @@ func TestAccChaos_consistencyWindow2m(t *testing.T) {
 	fleet := chaos.NewFleet(nets, size)
 	r.w.SetConfig(chaos.Config(fleet, 1))
 
-	res, _ := r.run("apply", chaos.CampaignRates.Faults(31), true, func() acctest.Result { return r.w.Apply("") })
+	res := r.run("apply", chaos.CampaignRates.Faults(31), true, func() acctest.Result { return r.w.Apply("") })
 	r.mustSucceed("apply", res)
 	r.mustBeClean(len(fleet))
 	r.mustPlanNothing("plan", chaos.CampaignRates.Faults(32), len(fleet))
-	res, _ = r.run("destroy", chaos.CampaignRates.Faults(33), false, func() acctest.Result { return r.w.Destroy() })
+	res = r.run("destroy", chaos.CampaignRates.Faults(33), false, func() acctest.Result { return r.w.Destroy() })
 	r.mustSucceed("destroy", res)
 	r.mustBeClean(0)
 }

@@ -163,6 +163,14 @@ func interruptedWarning(diags *diag.Diagnostics, id string) {
 		fmt.Sprintf("The apply was interrupted while VPC endpoint %s was being created. AWS created it, and it is recorded in the state as AWS answered the create (it may still be pending); the next plan refreshes it.", id))
 }
 
+// waitInterrupted reports whether waiting for a new endpoint failed because Terraform cancelled the
+// create (Ctrl-C), not because of the create's timeout or the endpoint: AWS created it and nothing is
+// wrong with it, so it is recorded as a create interrupted before its answer is (interruptedWarning),
+// not as a failure, which would taint it and make the next apply replace a healthy endpoint.
+func waitInterrupted(ctx context.Context, err error) bool {
+	return errors.Is(err, context.Canceled) && errors.Is(ctx.Err(), context.Canceled)
+}
+
 // recentlyCreated reports whether this resource created its endpoint less than the not-found window
 // ago (private state).
 func recentlyCreated(ctx context.Context, p privateGetter) bool {

@@ -172,15 +172,19 @@ func (r *gatewayEndpointResource) Create(ctx context.Context, req resource.Creat
 	tflog.Info(ctx, "created gateway VPC endpoint")
 
 	endpoint := created
+	if !interrupted {
+		if endpoint, err = client.WaitVPCEndpointAvailable(ctx, id, "create", timeout); waitInterrupted(ctx, err) {
+			endpoint, interrupted = created, true
+		} else if err != nil {
+			// The id is in state already: Terraform taints the endpoint rather than orphaning it.
+			resp.Diagnostics.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) create", id), err.Error())
+			return
+		}
+	}
 	if interrupted {
 		interruptedWarning(&resp.Diagnostics, id)
 		ctx = context.WithoutCancel(ctx) // what follows only records what AWS answered
-	} else if endpoint, err = client.WaitVPCEndpointAvailable(ctx, id, "create", timeout); err != nil {
-		// The id is in state already: Terraform taints the endpoint rather than orphaning it.
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) create", id), err.Error())
-		return
-	}
-	if !interrupted {
+	} else {
 		observedCreated(ctx, resp)
 	}
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)

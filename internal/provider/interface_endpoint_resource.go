@@ -243,13 +243,18 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 	tflog.Info(ctx, "created interface VPC endpoint")
 
 	endpoint := created
+	if !interrupted {
+		if endpoint, err = r.waitCreated(ctx, id, serviceName, plan.AutoAccept.ValueBool(), "create", timeout); waitInterrupted(ctx, err) {
+			endpoint, interrupted = created, true
+		} else if err != nil {
+			// The id is in state already: Terraform taints the endpoint rather than orphaning it.
+			appendAPIError(&resp.Diagnostics, fmt.Sprintf("waiting for VPC endpoint (%s) create", id), err)
+			return
+		}
+	}
 	if interrupted {
 		interruptedWarning(&resp.Diagnostics, id)
 		ctx = context.WithoutCancel(ctx) // what follows only records what AWS answered
-	} else if endpoint, err = r.waitCreated(ctx, id, serviceName, plan.AutoAccept.ValueBool(), "create", timeout); err != nil {
-		// The id is in state already: Terraform taints the endpoint rather than orphaning it.
-		appendAPIError(&resp.Diagnostics, fmt.Sprintf("waiting for VPC endpoint (%s) create", id), err)
-		return
 	}
 	pendingAcceptanceWarning(&resp.Diagnostics, endpoint)
 	if !interrupted {

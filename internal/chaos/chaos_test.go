@@ -26,8 +26,9 @@ func TestMain(m *testing.M) {
 		}
 	}
 	if acctest.Kind() == acctest.KindEmulator {
-		// The local EC2 API runs at acctest.EmulatorTimeScale: poll it as often, relatively, as AWS.
-		// So are the SDK's delays between the attempts of a throttled call.
+		// The local EC2 API runs at acctest.EmulatorTimeScale: the provider's polls, the SDK's
+		// backoff and the not-found window run at the same pace (the consistency windows of these
+		// tests are real time, 5 s and 2 s, and the not-found window is still 1 minute).
 		scaleProviderClock(acctest.EmulatorTimeScale)
 	}
 	os.Exit(m.Run())

@@ -19,7 +19,9 @@ func TestWaitInterrupted(t *testing.T) {
 	timedOut, toCancel := context.WithTimeout(context.Background(), time.Nanosecond)
 	defer toCancel()
 	<-timedOut.Done()
-	waitErr := func(ctx context.Context) error { return fmt.Errorf("waiting for VPC endpoint (vpce-1) to become available: %w", ctx.Err()) }
+	waitErr := func(ctx context.Context) error {
+		return fmt.Errorf("waiting for VPC endpoint (vpce-1) to become available: %w", ctx.Err())
+	}
 
 	for _, tc := range []struct {
 		name string

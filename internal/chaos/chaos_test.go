@@ -224,6 +224,7 @@ func (r *runner) campaign(fleet []chaos.Endpoint, rates chaos.Rates) {
 func TestAccChaos_reduced(t *testing.T) {
 	t.Parallel()
 	size, window := sizeFromEnv(t)
+	acctest.PreCheck(t)
 	tg := acctest.NewWithOptions(t, emulator.Options{ConsistencyWindow: window})
 	r, nets := newRunner(t, tg, size.VPCs, window)
 	fleet := chaos.NewFleet(nets, size)
@@ -243,6 +244,7 @@ func TestAccChaos_interrupt(t *testing.T) {
 	const window = 2 * time.Second
 	size := chaos.Size{VPCs: 2, InterfacesPerVPC: 6} // 16 endpoints
 	// Endpoints are pending for 20 s of simulated time (4 s), longer than the interrupt takes.
+	acctest.PreCheck(t)
 	tg := acctest.NewWithOptions(t, emulator.Options{ConsistencyWindow: window, PendingDuration: 20 * time.Second})
 	r, nets := newRunner(t, tg, size.VPCs, window)
 	fleet := chaos.NewFleet(nets, size)
@@ -312,6 +314,7 @@ func TestAccChaos_interrupt(t *testing.T) {
 //
 // It does not run in parallel: the provider's durations are package variables.
 func TestAccChaos_consistencyWindow2m(t *testing.T) {
+	acctest.PreCheck(t)
 	const scale = 0.02
 	t.Cleanup(scaleProviderClock(scale)) // registered first: restored after everything else
 	tg := acctest.NewWithOptions(t, emulator.Options{

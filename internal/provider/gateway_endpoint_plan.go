@@ -71,6 +71,15 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 		}
 	}
 
+	token := planClaimToken(ctx, resp.Private, &resp.Diagnostics)
+	if state != nil && !replacing {
+		r.data.claims.claimSets(state.ID.ValueString(), gatewayEndpointType, token,
+			[]claimedSet{{routeTableSet, cfg.RouteTableIDs}}, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+
 	if state != nil && gatewayInputsUnchanged(&plan, state) {
 		// Nothing to do: show no "known after apply" for values the framework marked unknown
 		// because the configuration's text changed (a reformatted policy).

@@ -83,6 +83,14 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 		}
 	}
 
+	token := planClaimToken(ctx, resp.Private, &resp.Diagnostics)
+	if state != nil && !replacing && len(resp.RequiresReplace) == 0 {
+		r.data.claims.claimSets(state.ID.ValueString(), interfaceEndpointType, token, cfg.claimedSets(), &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+
 	r.planChoices(&plan, cfg, state, serviceName, ip)
 	owned, ownedOK := ownedMembers(ctx, req.Private)
 	r.planMembership(ctx, &plan, cfg, state, ip, memberRecord{owned, ownedOK, replacing}, &resp.Diagnostics)

@@ -28,6 +28,9 @@ func (r *interfaceEndpointResource) ValidateConfig(ctx context.Context, req reso
 		region = r.data.client.Region
 	}
 	cfg.validate(&resp.Diagnostics)
+	if !cfg.CandidateSubnetIDs.IsNull() && cfg.SubnetIDs.IsNull() {
+		cfg.SubnetIDs = types.SetUnknown(types.StringType) // picked at plan
+	}
 	appendFindings(ctx, &resp.Diagnostics, planner.CheckInterfaceStatic(interfacePlannerConfig(cfg, region)), &req.Config)
 }
 
@@ -73,6 +76,15 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 	}
 	plan.TagsAll = planTagsAll(&resp.Diagnostics, r.data, cfg.Tags)
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
+
+	// candidate_subnet_ids: the picks stand for subnet_ids in everything that follows.
+	if !cfg.CandidateSubnetIDs.IsNull() {
+		cfg.SubnetIDs = r.pickSubnets(ctx, cfg, state, serviceName, req.Private, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	plan.SubnetIDs = cfg.SubnetIDs
 
 	// Gather facts and run the live rules.
 	var ip interfacePlan

@@ -185,11 +185,22 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				Computed:            true,
 			},
 			"subnet_ids": schema.SetAttribute{
-				MarkdownDescription: "Subnets to place the endpoint's network interfaces in, at most one per Availability Zone. When set, this resource owns the membership: subnets attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_subnet_association` resources to manage. Combining the two on one endpoint is an error at plan: each subnet has one owner.",
+				MarkdownDescription: "Subnets to place the endpoint's network interfaces in, at most one per Availability Zone. When set, this resource owns the membership: subnets attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_subnet_association` resources to manage. Combining the two on one endpoint is an error at plan: each subnet has one owner. With `candidate_subnet_ids`, the plan shows here the subnets the planner picked.",
 				Optional:            true,
+				Computed:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{setvalidator.NoNullValues(), setvalidator.ValueStringsAre(
 					stringvalidator.RegexMatches(subnetIDRegexp, "must be a subnet ID such as subnet-0123456789abcdef0"))},
+			},
+			"candidate_subnet_ids": schema.SetAttribute{
+				MarkdownDescription: "Subnets to choose from, instead of `subnet_ids`: the planner picks one per Availability Zone that the service offers, and the plan shows the picks as `subnet_ids` (owned as `subnet_ids` is) and warns about the subnets it dropped, in zones the service does not offer. Picks are stable: a subnet already in use in its zone is kept, else the zone's lowest subnet ID is taken, and an unchanged candidate list plans the same picks with no AWS call. Give a module's subnets in every zone here and the endpoint lands in as many of them as the service allows, without knowing each service's zones. Conflicts with `subnet_ids`.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators: []validator.Set{
+					setvalidator.NoNullValues(), setvalidator.SizeAtLeast(1),
+					setvalidator.ConflictsWith(path.MatchRoot("subnet_ids")),
+					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(subnetIDRegexp, "must be a subnet ID such as subnet-0123456789abcdef0")),
+				},
 			},
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),
@@ -262,6 +273,7 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
+	resp.Diagnostics.Append(recordSubnetPicks(ctx, resp.Private, &plan)...)
 	// The id is new: no association can claim its members yet, so this only records the claims.
 	var claimDiags diag.Diagnostics
 	r.data.claims.claimSets(id, interfaceEndpointType, appliedClaimToken(ctx, resp.Private), plan.claimedSets(), &claimDiags)
@@ -369,6 +381,7 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
+	resp.Diagnostics.Append(recordSubnetPicks(ctx, resp.Private, &plan)...)
 }
 
 func (r *interfaceEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -122,10 +122,12 @@ func planPolicy(cfg policyValue, state *policyValue, plan *policyValue) {
 	*plan = newPolicyValue(defaultEndpointPolicy)
 }
 
-// gatewayInputsUnchanged reports whether applying plan would change nothing in AWS.
+// gatewayInputsUnchanged reports whether applying plan would change nothing in AWS. Unsetting
+// route_table_ids (membership handed to associations, as after an import or a move) changes only
+// the state.
 func gatewayInputsUnchanged(plan, state *gatewayEndpointModel) bool {
 	return plan.ServiceName.Equal(state.ServiceName) && plan.VPCID.Equal(state.VPCID) &&
-		plan.RouteTableIDs.Equal(state.RouteTableIDs) && plan.Policy.Equal(state.Policy) &&
+		(plan.RouteTableIDs.Equal(state.RouteTableIDs) || plan.RouteTableIDs.IsNull()) && plan.Policy.Equal(state.Policy) &&
 		plan.TagsAll.Equal(state.TagsAll)
 }
 

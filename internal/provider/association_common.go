@@ -290,7 +290,7 @@ func (r *associationResource) planDestroy(ctx context.Context, req resource.Modi
 	if diags.HasError() {
 		return
 	}
-	if heldBy := r.data.claims.release(endpointID, r.kind.set(), member, ""); heldBy != "" {
+	if heldBy := r.data.claims.releaseAwaiting(ctx, endpointID, r.kind.set(), member); heldBy != "" {
 		resp.Diagnostics.Append(setPrivateString(ctx, resp.Private, keepMemberKey, heldBy)...)
 		resp.Diagnostics.AddWarning(fmt.Sprintf("%s stays attached", capitalize(r.kind.noun)),
 			fmt.Sprintf("Destroying this %s leaves %s %s associated with VPC endpoint %s, because %s in this configuration still declares it.",

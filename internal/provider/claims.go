@@ -10,9 +10,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
@@ -61,10 +63,104 @@ type claimRegistry struct {
 	// released are the members of associations planned for destroy before any claimant of the member
 	// was planned: the destroy will detach them, and a claimant planned later attaches them again.
 	released map[memberKey]string
+	// planned records the endpoints whose own resource has been planned in this run (true: for
+	// destroy), and when.
+	planned map[string]plannedEndpoint
+	// changed is closed, and replaced, whenever a claim or a planned endpoint is recorded.
+	changed chan struct{}
+}
+
+type plannedEndpoint struct {
+	destroy bool
+	at      time.Time
 }
 
 func newClaimRegistry() *claimRegistry {
-	return &claimRegistry{inline: map[setKey]inlineClaim{}, members: map[memberKey]claimant{}, released: map[memberKey]string{}}
+	return &claimRegistry{inline: map[setKey]inlineClaim{}, members: map[memberKey]claimant{}, released: map[memberKey]string{},
+		planned: map[string]plannedEndpoint{}, changed: make(chan struct{})}
+}
+
+// notifyLocked wakes the destroys waiting for claimants. Caller holds r.mu.
+func (r *claimRegistry) notifyLocked() {
+	close(r.changed)
+	r.changed = make(chan struct{})
+}
+
+// endpointPlanned records that the endpoint's own resource has been planned in this run, after its
+// claims (an endpoint planned for destroy takes its associations with it).
+func (r *claimRegistry) endpointPlanned(endpointID string, destroy bool) {
+	if r == nil || endpointID == "" {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.planned[endpointID] = plannedEndpoint{destroy: destroy, at: time.Now()}
+	r.notifyLocked()
+}
+
+// How long a planned destroy of an association waits for the other resources of the run to be
+// planned: Terraform plans a resource removed from the configuration without waiting for anything,
+// so it usually comes first, and a claimant (the endpoint resource taking the member into its set,
+// an association renamed without a moved block) is planned just after the endpoint resource.
+const (
+	claimWait  = 3 * time.Second // at the most
+	claimGrace = time.Second     // after the endpoint's own resource was planned
+)
+
+// releaseAwaiting is release for a destroy being planned: when no claimant holds the member yet, it
+// waits (within claimWait) until the endpoint's own resource has been planned and claimGrace has
+// passed, or the endpoint is planned for destroy, or a claimant appears.
+func (r *claimRegistry) releaseAwaiting(ctx context.Context, endpointID string, set memberSet, member string) (heldBy string) {
+	if r == nil {
+		return ""
+	}
+	deadline := time.Now().Add(claimWait)
+	key := memberKey{endpointID, set.attribute, member}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for {
+		if heldBy = r.heldByLocked(key, ""); heldBy != "" {
+			return heldBy
+		}
+		until := deadline
+		if p, ok := r.planned[endpointID]; ok {
+			if p.destroy {
+				break
+			}
+			until = p.at.Add(claimGrace)
+		}
+		wait := time.Until(until)
+		if wait <= 0 {
+			break
+		}
+		changed := r.changed
+		r.mu.Unlock()
+		timer := time.NewTimer(wait)
+		select {
+		case <-changed:
+		case <-timer.C:
+		case <-ctx.Done():
+		}
+		timer.Stop()
+		r.mu.Lock()
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	r.released[key] = set.association
+	return ""
+}
+
+// heldByLocked names the claimant other than token that holds the member, or "". Caller holds r.mu.
+func (r *claimRegistry) heldByLocked(key memberKey, token string) string {
+	if c, ok := r.members[key]; ok && c.token != token {
+		return "a " + c.resource
+	}
+	if c, ok := r.inline[setKey{key.endpoint, key.attribute}]; ok && c.token != token &&
+		(c.members == nil || slices.Contains(c.members, key.member)) {
+		return "the " + c.resource + " that sets " + key.attribute
+	}
+	return ""
 }
 
 // warnReleased warns a claimant planned after the destroy of another resource holding the same
@@ -160,6 +256,7 @@ func (r *claimRegistry) claimSet(endpointID string, set memberSet, owner claiman
 		return
 	}
 	r.inline[key] = inlineClaim{claimant: owner, members: members}
+	r.notifyLocked()
 	r.warnReleased(endpointID, set, "", path.Root(set.attribute), diags)
 }
 
@@ -186,6 +283,7 @@ func (r *claimRegistry) claimMember(endpointID string, set memberSet, member str
 		return
 	}
 	r.members[key] = owner
+	r.notifyLocked()
 	r.warnReleased(endpointID, set, member, attr, diags)
 }
 
@@ -198,19 +296,11 @@ func (r *claimRegistry) release(endpointID string, set memberSet, member, token 
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	key := memberKey{endpointID, set.attribute, member}
-	if c, ok := r.members[key]; ok {
-		if c.token == token {
-			delete(r.members, key)
-		} else {
-			return "a " + c.resource
-		}
+	if heldBy = r.heldByLocked(key, token); heldBy != "" {
+		return heldBy
 	}
-	if c, ok := r.inline[setKey{endpointID, set.attribute}]; ok && c.token != token &&
-		(c.members == nil || slices.Contains(c.members, member)) {
-		return "the " + c.resource + " that sets " + set.attribute
-	}
-	if token == "" { // a destroy being planned
-		r.released[key] = set.association
+	if c, ok := r.members[key]; ok && c.token == token {
+		delete(r.members, key)
 	}
 	return ""
 }
@@ -239,4 +329,17 @@ func (r *claimRegistry) claimSets(endpointID, resourceType, token string, sets [
 		}
 		r.claimSet(endpointID, s.set, claimant{token: token, resource: resourceType}, members, diags)
 	}
+}
+
+// endpointPlanned records, once an endpoint resource's plan is made (its claims registered), that
+// the endpoint it manages has been planned in this run.
+func endpointPlanned(ctx context.Context, r *claimRegistry, req resource.ModifyPlanRequest) {
+	if req.State.Raw.IsNull() {
+		return // a new endpoint: no association of this run can name its id yet
+	}
+	var id types.String
+	if diags := req.State.GetAttribute(ctx, path.Root("id"), &id); diags.HasError() {
+		return
+	}
+	r.endpointPlanned(id.ValueString(), req.Plan.Raw.IsNull())
 }

@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -84,15 +86,49 @@ func TestClaimRegistry(t *testing.T) {
 		if held := r.release(ep, routeTableSet, "rtb-3", ""); held != "" {
 			t.Errorf("a member the inline set does not list: held by %q (the set detaches it anyway)", held)
 		}
-		// A destroy planned before the claimant: the claimant is warned of the gap.
+		// A destroy planned before the claimant, which comes too late: the claimant is warned of the
+		// gap.
 		r2 := newClaimRegistry()
-		if held := r2.release(ep, routeTableSet, "rtb-1", ""); held != "" {
+		r2.endpointPlanned(ep, true) // the endpoint goes too: no wait
+		if held := r2.releaseAwaiting(context.Background(), ep, routeTableSet, "rtb-1"); held != "" {
 			t.Fatalf("nothing claims: %q", held)
 		}
 		d = nil
 		r2.claimMember(ep, routeTableSet, "rtb-1", claimant{"n", "vpce_route_table_association"}, rtPath, &d)
 		if d.HasError() || len(d.Warnings()) != 1 || !strings.Contains(d.Warnings()[0].Summary(), "detached briefly") {
 			t.Fatalf("claim after a planned destroy: %v", d)
+		}
+	})
+
+	t.Run("a destroy planned first waits for the claimant", func(t *testing.T) {
+		r := newClaimRegistry()
+		held := make(chan string)
+		go func() { held <- r.releaseAwaiting(context.Background(), ep, routeTableSet, "rtb-1") }()
+		time.Sleep(50 * time.Millisecond)
+		r.endpointPlanned(ep, false) // the endpoint's own plan, then the claimant's
+		var d diag.Diagnostics
+		r.claimMember(ep, routeTableSet, "rtb-1", claimant{"n", "vpce_route_table_association"}, rtPath, &d)
+		if got := <-held; !strings.Contains(got, "vpce_route_table_association") {
+			t.Fatalf("held by %q, want the association planned after the destroy", got)
+		}
+		if len(d.Warnings()) != 0 {
+			t.Errorf("no gap, no warning: %v", d)
+		}
+
+		// No claimant: the wait ends claimGrace after the endpoint's plan.
+		r.endpointPlanned("vpce-other", false)
+		start := time.Now()
+		if got := r.releaseAwaiting(context.Background(), "vpce-other", routeTableSet, "rtb-1"); got != "" {
+			t.Fatalf("held by %q", got)
+		}
+		if waited := time.Since(start); waited > claimWait+time.Second {
+			t.Errorf("waited %s, past the bound of %s", waited, claimWait)
+		}
+		// A cancelled plan stops waiting at once.
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if got := r.releaseAwaiting(ctx, "vpce-third", routeTableSet, "rtb-1"); got != "" {
+			t.Fatalf("held by %q", got)
 		}
 	})
 

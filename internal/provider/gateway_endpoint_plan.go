@@ -29,6 +29,9 @@ func (r *gatewayEndpointResource) ValidateConfig(ctx context.Context, req resour
 // tables to be associated), shows membership changes made outside this resource, and runs the
 // planner's live rules.
 func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data != nil {
+		defer endpointPlanned(ctx, r.data.claims, req)
+	}
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}

@@ -45,6 +45,9 @@ type interfacePlan struct {
 // unset arguments, membership, the policy reset), shows membership changes made outside this
 // resource, and runs the planner's live rules.
 func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data != nil {
+		defer endpointPlanned(ctx, r.data.claims, req)
+	}
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}

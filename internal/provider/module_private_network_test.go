@@ -81,10 +81,7 @@ func (m moduleRoots) empty() config.TestStepConfigFunc {
 
 func writeRoot(t *testing.T, body string) config.TestStepConfigFunc {
 	t.Helper()
-	dir, err := os.MkdirTemp(t.TempDir(), "root")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +203,8 @@ func sameSet(a, b []string) bool {
 
 // TestAccModulePrivateNetwork_sessionManager applies the session_manager preset: ssm, ssmmessages and
 // ec2messages interface endpoints with private DNS in two subnets, with the caller's security group;
-// the outputs give each endpoint's id, type and private DNS name; the next plan is empty.
+// the outputs give each endpoint's id, type and private DNS name; the next plan is empty; without
+// subnets, the module refuses the plan.
 func TestAccModulePrivateNetwork_sessionManager(t *testing.T) { //nolint:paralleltest // sets TF_ACC_PROVIDER_NAMESPACE
 	tg := acctest.New(t)
 	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", "vpce-dev")
@@ -254,6 +252,16 @@ func TestAccModulePrivateNetwork_sessionManager(t *testing.T) { //nolint:paralle
 				ProtoV6ProviderFactories: tg.ProviderFactories(),
 				ConfigDirectory:          cfg,
 				ConfigPlanChecks:         resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// Interface endpoints without subnets: refused at plan by the module.
+				ProtoV6ProviderFactories: tg.ProviderFactories(),
+				ConfigDirectory: m.root(fmt.Sprintf(`  name               = "sm"
+  vpc_id             = %[1]q
+  security_group_ids = [%[2]q]
+  presets            = ["session_manager"]`, net.VPCID, sgID), ""),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`ssm gets an interface endpoint[\s\S]*which needs subnets`),
 			},
 			{
 				ProtoV6ProviderFactories: tg.ProviderFactories(),

@@ -57,6 +57,7 @@ var interfaceServices = []struct {
 	{"sns", true, true, ""},
 	{"sqs", true, true, ""},
 	{"ssm", true, true, ""},
+	{"ssm-contacts", true, false, "c"},
 	{"ssmmessages", false, false, ""},
 	{"sts", true, true, ""},
 	{"athena", true, false, ""},

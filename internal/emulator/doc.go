@@ -68,14 +68,16 @@
 // Each region offers s3 and dynamodb (Gateway and Interface), s3express
 // (Gateway), and the interface services ec2, ec2messages, ecr.api, ecr.dkr,
 // ecs, elasticloadbalancing, execute-api, kms, lambda, logs, monitoring,
-// secretsmanager, sns, sqs, ssm, ssmmessages, sts, athena and glue, each with
-// the private DNS name <svc>.<region>.amazonaws.com (s3: *.s3.<region>…,
-// dynamodb: *.ddb.<region>…). Zone-limited: ecs is not offered in zones
-// ending in e or f (us-east-1e, us-east-1f), lambda not in zones ending in f.
+// secretsmanager, sns, sqs, ssm, ssm-contacts, ssmmessages, sts, athena and
+// glue, each with the private DNS name <svc>.<region>.amazonaws.com (s3:
+// *.s3.<region>…, dynamodb: *.ddb.<region>…). Zone-limited: ecs is not offered in zones
+// ending in e or f (us-east-1e, us-east-1f), lambda not in zones ending in f,
+// ssm-contacts not in zones ending in c (an emulator choice: us-east-1c is
+// the demo network's third zone, which gives the demo a subnet to reject).
 // Without policy support: ec2messages, ssmmessages, the customer services
 // and the s3express gateway (an emulator choice: it gives the tests a gateway
 // service whose endpoints accept only the full-access policy). IPv4 only:
-// s3express, dynamodb (interface), ecs, ec2messages, ssmmessages, athena, glue
+// s3express, dynamodb (interface), ecs, ssm-contacts, ec2messages, ssmmessages, athena, glue
 // and the customer services; the rest support ipv4 and ipv6.
 // Customer PrivateLink services (CustomerServiceNames): one requiring
 // acceptance owned by DefaultAccountID, one requiring acceptance owned by

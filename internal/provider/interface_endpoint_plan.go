@@ -417,15 +417,19 @@ func (r *interfaceEndpointResource) planDefaultGroup(ctx context.Context, vpcID 
 // restoreComputed keeps the computed values of an update that does not change them, so the plan
 // shows no "(known after apply)" for them.
 func (r *interfaceEndpointResource) restoreComputed(plan, state *interfaceEndpointModel) {
-	network := plan.AssociatedSubnetIDs.Equal(state.AssociatedSubnetIDs) && plan.PrivateDNSEnabled.Equal(state.PrivateDNSEnabled) &&
-		plan.IPAddressType.Equal(state.IPAddressType) && plan.DNSOptions.Equal(state.DNSOptions)
-	if network {
+	// The framework leaves computed values as they are when the configuration did not change (a
+	// planner choice differs from state: drift): mark what the update changes. Network interfaces
+	// are one per subnet, so only a change of subnets (or of IP address type) can replace them; DNS
+	// entries also follow private DNS and the DNS options.
+	interfaces := plan.AssociatedSubnetIDs.Equal(state.AssociatedSubnetIDs) && plan.IPAddressType.Equal(state.IPAddressType)
+	if interfaces {
 		plan.NetworkInterfaceIDs = state.NetworkInterfaceIDs
+	} else {
+		plan.NetworkInterfaceIDs = types.SetUnknown(types.StringType)
+	}
+	if interfaces && plan.PrivateDNSEnabled.Equal(state.PrivateDNSEnabled) && plan.DNSOptions.Equal(state.DNSOptions) {
 		plan.DNSEntries = state.DNSEntries
 	} else {
-		// The framework leaves computed values as they are when the configuration did not change
-		// (a planner choice differs from state: drift): mark what the update changes.
-		plan.NetworkInterfaceIDs = types.SetUnknown(types.StringType)
 		plan.DNSEntries = types.ListUnknown(types.ObjectType{AttrTypes: dnsEntryAttrTypes})
 	}
 	if plan.AssociatedSubnetIDs.Equal(state.AssociatedSubnetIDs) {

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -113,5 +114,44 @@ func TestAccInterfaceEndpoint_candidateSubnets(t *testing.T) {
 	r := bad.Plan("")
 	if r.Err == nil || !acctest.HasDiagnostic(r.Errors(), "error", "candidate_subnet_ids") {
 		t.Fatalf("subnet_ids with candidate_subnet_ids: %v", r.Diagnostics)
+	}
+}
+
+// The private-network module with candidate subnets in six zones: ecs (offered in four) gets one per
+// offered zone, ssm (offered in all six) one per zone, and the next plan is empty.
+func TestAccModulePrivateNetwork_candidateSubnets(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	net := tg.NewNetwork(t)
+	six := slices.Clone(net.SubnetIDs)
+	for i, zone := range []string{"us-east-1d", "us-east-1e", "us-east-1f"} {
+		six = append(six, testAccAddSubnet(t, tg, net.VPCID, zone, i))
+	}
+	w := tg.NewWorkdir(t)
+	copyDir(t, filepath.Join("..", "..", "examples", "modules", "private-network"), filepath.Join(w.Dir, "private-network"))
+	w.SetConfig(fmt.Sprintf(`
+module "pn" {
+  source               = "./private-network"
+  vpc_id               = %[1]q
+  services             = ["ecs", "ssm"]
+  candidate_subnet_ids = %[2]s
+  security_group_ids   = [%[3]q]
+}
+`, net.VPCID, testAccHCLList(six), net.SecurityGroupID))
+	if a := w.Apply(""); a.Err != nil {
+		t.Fatalf("apply: %v", a.Errors())
+	}
+	bySubnets := map[string]int{}
+	for _, e := range testAccListEndpoints(t, tg, net.VPCID) {
+		bySubnets[aws.ToString(e.ServiceName)] = len(e.SubnetIds)
+	}
+	if got := bySubnets["com.amazonaws."+tg.Region+".ecs"]; got != 4 {
+		t.Errorf("ecs has %d subnets, want 4 (one per offered zone)", got)
+	}
+	if got := bySubnets["com.amazonaws."+tg.Region+".ssm"]; got != 6 {
+		t.Errorf("ssm has %d subnets, want 6", got)
+	}
+	if p := w.Plan(""); p.Err != nil || p.HasChanges() {
+		t.Fatalf("the next plan must be empty: %v %v", p.Errors(), p.Changes)
 	}
 }

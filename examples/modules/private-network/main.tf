@@ -37,12 +37,19 @@ locals {
       policy              = try(var.endpoints[s].policy, null)
       tags                = merge(var.tags, { Name = "${var.name}-${s}" }, try(var.endpoints[s].tags, {}))
       private_dns_enabled = try(var.endpoints[s].private_dns_enabled, null) != null ? var.endpoints[s].private_dns_enabled : try(local.preset_settings[s].private_dns_enabled, null)
-      subnet_ids          = try(var.endpoints[s].subnet_ids, null) != null ? var.endpoints[s].subnet_ids : var.subnet_ids
-      security_group_ids  = try(var.endpoints[s].security_group_ids, null) != null ? var.endpoints[s].security_group_ids : var.security_group_ids
-      ip_address_type     = try(var.endpoints[s].ip_address_type, null)
-      dns_options         = try(var.endpoints[s].dns_options, null)
+      # Subnets: the endpoint's own subnet_ids or candidates, else the module's subnet_ids, else its
+      # candidates (picked per zone by the provider at plan).
+      subnet_ids = (try(var.endpoints[s].subnet_ids, null) != null ? var.endpoints[s].subnet_ids :
+        try(var.endpoints[s].candidate_subnet_ids, null) != null ? null :
+      length(var.subnet_ids) > 0 || length(var.candidate_subnet_ids) == 0 ? var.subnet_ids : null)
+      candidate_subnet_ids = (try(var.endpoints[s].subnet_ids, null) != null ? null :
+        try(var.endpoints[s].candidate_subnet_ids, null) != null ? var.endpoints[s].candidate_subnet_ids :
+      length(var.subnet_ids) == 0 && length(var.candidate_subnet_ids) > 0 ? var.candidate_subnet_ids : null)
+      security_group_ids = try(var.endpoints[s].security_group_ids, null) != null ? var.endpoints[s].security_group_ids : var.security_group_ids
+      ip_address_type    = try(var.endpoints[s].ip_address_type, null)
+      dns_options        = try(var.endpoints[s].dns_options, null)
       # The interface-only settings given for this service (an error on a gateway).
-      interface_only = [for k in ["private_dns_enabled", "subnet_ids", "security_group_ids", "ip_address_type", "dns_options"] : k if try(var.endpoints[s][k], null) != null]
+      interface_only = [for k in ["private_dns_enabled", "subnet_ids", "candidate_subnet_ids", "security_group_ids", "ip_address_type", "dns_options"] : k if try(var.endpoints[s][k], null) != null]
     }
   }
 }
@@ -94,20 +101,21 @@ resource "vpce_route_table_association" "this" {
 resource "vpce_interface_endpoint" "this" {
   for_each = local.interface_services
 
-  vpc_id              = var.vpc_id
-  service             = each.key
-  subnet_ids          = each.value.subnet_ids
-  security_group_ids  = each.value.security_group_ids
-  private_dns_enabled = each.value.private_dns_enabled
-  ip_address_type     = each.value.ip_address_type
-  dns_options         = each.value.dns_options
-  policy              = each.value.policy
-  tags                = each.value.tags
+  vpc_id               = var.vpc_id
+  service              = each.key
+  subnet_ids           = each.value.subnet_ids
+  candidate_subnet_ids = each.value.candidate_subnet_ids
+  security_group_ids   = each.value.security_group_ids
+  private_dns_enabled  = each.value.private_dns_enabled
+  ip_address_type      = each.value.ip_address_type
+  dns_options          = each.value.dns_options
+  policy               = each.value.policy
+  tags                 = each.value.tags
 
   lifecycle {
     precondition {
-      condition     = length(each.value.subnet_ids) > 0
-      error_message = "${each.key} gets an interface endpoint (${data.vpce_service.this[each.key].preferred_type_reason}), which needs subnets: set var.subnet_ids or var.endpoints[\"${each.key}\"].subnet_ids."
+      condition     = length(coalesce(each.value.subnet_ids, each.value.candidate_subnet_ids, [])) > 0
+      error_message = "${each.key} gets an interface endpoint (${data.vpce_service.this[each.key].preferred_type_reason}), which needs subnets: set var.subnet_ids or var.candidate_subnet_ids, or var.endpoints[\"${each.key}\"].subnet_ids."
     }
   }
 }

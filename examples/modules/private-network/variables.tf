@@ -52,6 +52,13 @@ variable "subnet_ids" {
   nullable    = false
 }
 
+variable "candidate_subnet_ids" {
+  description = "Instead of var.subnet_ids: subnets in any number of zones (say one per zone of the VPC), from which each interface endpoint gets one per Availability Zone its service offers, picked at plan (vpce_interface_endpoint's candidate_subnet_ids). Used when var.subnet_ids is empty. var.endpoints[<service>].subnet_ids or .candidate_subnet_ids overrides them for one service."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
 variable "security_group_ids" {
   description = "Security groups of the interface endpoints: at least one group allowing TCP 443 from the VPC (the module cannot create it: see README.md). null leaves the choice to AWS (the VPC's default group). var.endpoints[<service>].security_group_ids overrides them for one service."
   type        = list(string)
@@ -67,17 +74,19 @@ variable "endpoints" {
       tags                tags merged over var.tags and the Name tag. Gateway or interface.
       private_dns_enabled interface only (unset: the preset's true, else the provider's choice).
       subnet_ids          interface only, replaces var.subnet_ids.
+      candidate_subnet_ids interface only: subnets to pick one per offered zone from, instead of subnet_ids.
       security_group_ids  interface only, replaces var.security_group_ids.
       ip_address_type     interface only: ipv4, dualstack or ipv6.
       dns_options         interface only: { dns_record_ip_type, private_dns_only_for_inbound_resolver_endpoint }.
   EOT
   type = map(object({
-    policy              = optional(string)
-    tags                = optional(map(string), {})
-    private_dns_enabled = optional(bool)
-    subnet_ids          = optional(list(string))
-    security_group_ids  = optional(list(string))
-    ip_address_type     = optional(string)
+    policy               = optional(string)
+    tags                 = optional(map(string), {})
+    private_dns_enabled  = optional(bool)
+    subnet_ids           = optional(list(string))
+    candidate_subnet_ids = optional(list(string))
+    security_group_ids   = optional(list(string))
+    ip_address_type      = optional(string)
     dns_options = optional(object({
       dns_record_ip_type                             = optional(string)
       private_dns_only_for_inbound_resolver_endpoint = optional(bool)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -42,8 +43,11 @@ func TestAccGatewayLoadBalancerEndpoint_basic(t *testing.T) {
 		t.Fatalf("creating an interface endpoint: %s", err)
 	}
 	interfaceID := aws.ToString(out.VpcEndpoint.VpcEndpointId)
-	t.Cleanup(func() {
-		_, _ = tg.EC2.DeleteVpcEndpoints(context.Background(), &ec2.DeleteVpcEndpointsInput{VpcEndpointIds: []string{interfaceID}})
+	t.Cleanup(func() { // before the network's destruction: its network interface must be released first
+		ctx := context.Background()
+		if _, err := tg.EC2.DeleteVpcEndpoints(ctx, &ec2.DeleteVpcEndpointsInput{VpcEndpointIds: []string{interfaceID}}); err == nil {
+			_ = awsclient.WaitVPCEndpointDeleted(ctx, tg.EC2, interfaceID, time.Minute)
+		}
 	})
 
 	resource.Test(t, resource.TestCase{

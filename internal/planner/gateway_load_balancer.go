@@ -61,6 +61,12 @@ func ResourceForTypes(serviceTypes []string) string {
 	}
 }
 
+// onlyGatewayLoadBalancer reports whether a service offers Gateway Load Balancer endpoints and no
+// other type (as every Gateway Load Balancer endpoint service does).
+func onlyGatewayLoadBalancer(serviceTypes []string) bool {
+	return hasType(serviceTypes, TypeGatewayLoadBalancer) && !hasType(serviceTypes, TypeGateway) && !hasType(serviceTypes, TypeInterface)
+}
+
 // CheckGatewayLoadBalancerStatic runs the static rules, which need only the configuration: the
 // service must be a PrivateLink endpoint service name (P1: AWS services offer no Gateway Load
 // Balancer endpoints; the finding names the resource for them) and the IP address type one a

@@ -1,6 +1,9 @@
 package planner
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 const testGWLBService = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"
 
@@ -150,4 +153,21 @@ func TestResourceForTypes(t *testing.T) {
 	checkFindings(t, fs, []want{{"P1", SeverityError, "service", "Service does not support Gateway endpoints", []string{
 		"offers GatewayLoadBalancer endpoints", "Use vpce_gateway_load_balancer_endpoint",
 	}}})
+}
+
+func TestPreferredTypeGatewayLoadBalancer(t *testing.T) {
+	t.Parallel()
+	gwlb := []string{TypeGatewayLoadBalancer}
+	if got := PreferredType(gwlb); got != TypeGatewayLoadBalancer {
+		t.Errorf("PreferredType(%v) = %s", gwlb, got)
+	}
+	if got := PreferredType([]string{TypeInterface}); got != TypeInterface {
+		t.Errorf("PreferredType(Interface) = %s", got)
+	}
+	for _, reach := range [][]string{nil, {ReachTransitGateway}} {
+		typ, reason, err := PreferredTypeFor(gwlb, reach)
+		if err != nil || typ != TypeGatewayLoadBalancer || !strings.Contains(reason, "vpce_gateway_load_balancer_endpoint") {
+			t.Errorf("PreferredTypeFor(%v, %v) = %q, %q, %v", gwlb, reach, typ, reason, err)
+		}
+	}
 }

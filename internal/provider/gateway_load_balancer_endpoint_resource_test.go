@@ -357,6 +357,33 @@ func TestAccGatewayLoadBalancerEndpoint_planTimeValidationOff(t *testing.T) {
 	}
 }
 
+// The vpce_service data source describes a Gateway Load Balancer endpoint service and points to
+// this resource.
+func TestAccGatewayLoadBalancerEndpoint_serviceDataSource(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	tg.RequireEmulator(t)
+	_, noAccept := emulator.GatewayLoadBalancerServiceNames(tg.Region)
+	name := "data.vpce_service.inspection"
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: tg.ProviderFactories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf("data \"vpce_service\" \"inspection\" {\n  service        = %q\n  reachable_from = [\"transit_gateway\"]\n}\n", noAccept),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(name, "service_types.#", "1"),
+				resource.TestCheckResourceAttr(name, "service_types.0", "GatewayLoadBalancer"),
+				resource.TestCheckResourceAttr(name, "preferred_type", "GatewayLoadBalancer"),
+				resource.TestMatchResourceAttr(name, "preferred_type_reason", regexp.MustCompile(`vpce_gateway_load_balancer_endpoint`)),
+				resource.TestCheckResourceAttr(name, "acceptance_required", "false"),
+				resource.TestCheckResourceAttr(name, "availability_zones.#", "2"),
+				resource.TestCheckResourceAttr(name, "gateway_supported", "false"),
+				resource.TestCheckResourceAttr(name, "interface_supported", "false"),
+			),
+		}},
+	})
+}
+
 // testAccGWLBConfig is a Gateway Load Balancer endpoint, with the provider's default_tags when
 // defaultTags is not empty; extra holds more arguments, one per line.
 func testAccGWLBConfig(defaultTags, vpcID, service, subnetID, extra string) string {

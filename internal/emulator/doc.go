@@ -92,6 +92,17 @@
 // CrossRegionServiceRegions. Zones: us-east-1a–f (use1-az1…6), <region>a–c
 // elsewhere.
 //
+// Gateway Load Balancer endpoint services (GatewayLoadBalancerServiceNames;
+// service type GatewayLoadBalancer, seeded, as there is no
+// CreateVpcEndpointServiceConfiguration): one requiring acceptance owned by
+// DefaultAccountID, supporting ipv4 and ipv6 (dualstack endpoints), in every
+// zone; one not requiring acceptance owned by OtherAccountID, ipv4 only,
+// offered only in the zones ending in a and b. No private DNS name, no policy
+// support; tags Name=<gwlb-accept-own|gwlb-no-accept> and purpose=inspection.
+// DescribeVpcEndpointServiceConfigurations and DescribeVpcEndpointConnections
+// list their Gateway Load Balancer (gatewayLoadBalancerArnSet, arn …:
+// loadbalancer/gwy/…) instead of a Network Load Balancer.
+//
 // # Behaviour matched to EC2
 //
 //   - S3 interface endpoints with private DNS default
@@ -117,6 +128,16 @@
 //     contain lowercase alphanumeric characters and a single dash')" and
 //     InvalidVpcId.Malformed "Invalid Id: '<v>' (expecting 'vpc-...; …')".
 //     S3 interface DNS names begin with "*.".
+//   - GatewayLoadBalancer endpoints (VpcEndpointType GatewayLoadBalancer):
+//     the type must match the service ("Endpoint type (GatewayLoadBalancer)
+//     does not match available service types ([Interface]).", and the other
+//     way round); the subnet's zone must be one the service is offered in
+//     (AWS's message, as for interface endpoints); one network interface, no
+//     DNS names, groups, DNS options or policy document in the answers;
+//     route tables, security groups and private DNS are rejected with the
+//     messages above for the other types. They count against the per-VPC
+//     quota of interface endpoints ("Interface and Gateway Load Balancer
+//     endpoints per VPC").
 //   - Tags (CreateTags and TagSpecifications, checked before anything is
 //     created or changed): at most 50 per resource, overwriting a key
 //     counting once (TagLimitExceeded "The maximum number of Tags for a
@@ -160,8 +181,8 @@
 //     endpoint resources use are honoured (no IPv6 CIDRs, no
 //     SubnetConfiguration, no custom private DNS domains or
 //     PrivateDnsPreference, no resource configurations or service networks,
-//     no GatewayLoadBalancer endpoints, no endpoint service management beyond
-//     describing and accepting connections).
+//     no endpoint service management beyond describing and accepting
+//     connections: the Gateway Load Balancer endpoint services are seeded).
 //   - Messages where AWS's wording is unknown are close approximations with
 //     AWS's codes: a route table, subnet or security group of another VPC;
 //     security groups, private DNS or DnsRecordIpType on a gateway
@@ -176,6 +197,17 @@
 //     characters"); the service named in "Credential should be scoped to
 //     correct service" is 'sts' for GetCallerIdentity and 'ec2' otherwise, as
 //     the emulator serves both on one URL.
+//   - GatewayLoadBalancer endpoints, where AWS's wording is unknown (codes
+//     are AWS's, InvalidParameter): other than one subnet ("A
+//     GatewayLoadBalancer type VPC Endpoint requires exactly one subnet, got
+//     <n>."); a policy on Create or Modify, or ResetPolicy ("VPC endpoint
+//     policies are not supported for GatewayLoadBalancer type VPC
+//     Endpoint."); Add/RemoveSubnetIds on Modify ("The subnet of a
+//     GatewayLoadBalancer type VPC Endpoint cannot be changed."); ipv6 ("The
+//     IP address type ipv6 is not supported for GatewayLoadBalancer type VPC
+//     Endpoint. Valid values: ipv4, dualstack.": Gateway Load Balancers are
+//     ipv4 or dualstack). AWS documents one Gateway Load Balancer endpoint per
+//     Availability Zone per service; that limit is not enforced here.
 //   - Malformed ids are checked only on CreateVpcEndpoint and
 //     ModifyVpcEndpoint; elsewhere an id of an unknown kind is InvalidID and
 //     a well-formed unknown one NotFound.

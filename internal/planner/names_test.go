@@ -144,7 +144,7 @@ func TestPreferredType(t *testing.T) {
 		{"gateway only", []string{TypeGateway}, TypeGateway},
 		{"interface only", []string{TypeInterface}, TypeInterface},
 		{"lowercase", []string{"gateway"}, TypeGateway},
-		{"gateway load balancer", []string{"GatewayLoadBalancer"}, TypeInterface},
+		{"gateway load balancer", []string{"GatewayLoadBalancer"}, TypeGatewayLoadBalancer}, // vpce_gateway_load_balancer_endpoint
 		{"none", nil, TypeInterface},
 	}
 	for _, tt := range tests {
@@ -454,7 +454,8 @@ func TestPreferredTypeFor(t *testing.T) {
 		{"interface-only service", []string{TypeInterface}, nil, TypeInterface, ""},
 		{"interface-only service from on-premises", []string{TypeInterface}, []string{ReachOnPremises}, TypeInterface, ""},
 		{"gateway-only service from on-premises", []string{TypeGateway}, []string{ReachOnPremises}, "", "only Gateway endpoints"},
-		{"nothing offered", []string{"GatewayLoadBalancer"}, []string{ReachOnPremises}, "", "neither"},
+		{"nothing offered", nil, []string{ReachOnPremises}, "", "neither"},
+		{"gateway load balancer service", []string{"GatewayLoadBalancer"}, []string{ReachOnPremises}, TypeGatewayLoadBalancer, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

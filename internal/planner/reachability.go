@@ -39,6 +39,10 @@ func PreferredTypeFor(serviceTypes, reach []string) (typ, reason string, err err
 	}
 	slices.Sort(beyond)
 	switch {
+	case onlyGatewayLoadBalancer(serviceTypes):
+		// Not a choice: traffic reaches it through routes, from wherever the route tables send it.
+		return TypeGatewayLoadBalancer, "the service is a Gateway Load Balancer endpoint service, reached only through " +
+			"Gateway Load Balancer endpoints (" + resourceGatewayLoadBalancer + ") that routes send traffic to", nil
 	case len(beyond) == 0 && has(TypeGateway):
 		return TypeGateway, "the service offers Gateway endpoints, which are free, and only the VPC needs to reach it", nil
 	case len(beyond) == 0:

@@ -172,6 +172,7 @@ func (p *vpceProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 func (p *vpceProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewGatewayEndpointResource,
+		NewGatewayLoadBalancerEndpointResource,
 		NewInterfaceEndpointResource,
 		NewRouteTableAssociationResource,
 		NewSecurityGroupAssociationResource,

@@ -50,7 +50,7 @@ func (d *serviceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(planner.Reachabilities()...))},
 	}
 	attrs["preferred_type"] = schema.StringAttribute{
-		MarkdownDescription: "The type to use: `Gateway` where the service offers it and only the VPC must reach it (gateways are free), else `Interface`. An error when the service offers no type that serves `reachable_from`.",
+		MarkdownDescription: "The type to use: `Gateway` where the service offers it and only the VPC must reach it (gateways are free), else `Interface`; `GatewayLoadBalancer` for a Gateway Load Balancer endpoint service (use `vpce_gateway_load_balancer_endpoint`). An error when the service offers no type that serves `reachable_from`.",
 		Computed:            true,
 	}
 	attrs["preferred_type_reason"] = schema.StringAttribute{
@@ -82,14 +82,14 @@ func serviceComputedAttributes() map[string]schema.Attribute {
 		"manages_vpc_endpoints":   schema.BoolAttribute{MarkdownDescription: "Whether the service manages its VPC endpoints itself (managing them through the VPC endpoint API is then restricted).", Computed: true},
 		"owner":                   schema.StringAttribute{MarkdownDescription: "Owner of the service: `amazon` or an account ID.", Computed: true},
 		"policy_supported":        schema.BoolAttribute{MarkdownDescription: "Whether endpoints of the service accept a custom policy.", Computed: true},
-		"preferred_type":          schema.StringAttribute{MarkdownDescription: "`Gateway` where the service offers it (gateways are free), else `Interface`.", Computed: true},
+		"preferred_type":          schema.StringAttribute{MarkdownDescription: "`Gateway` where the service offers it (gateways are free), `GatewayLoadBalancer` for a Gateway Load Balancer endpoint service, else `Interface`.", Computed: true},
 		"private_dns_names":       strList("Private DNS names of the service; empty when it has none."),
 		"service_id": schema.StringAttribute{
 			MarkdownDescription: "ID of the service (`vpce-svc-…`). EC2 lists `s3` and `dynamodb` once per endpoint type, each entry with its own ID: this is the Gateway entry's.",
 			Computed:            true,
 		},
 		"service_name":               schema.StringAttribute{MarkdownDescription: "Full service name.", Computed: true},
-		"service_types":              strList("Endpoint types the service offers: `Gateway`, `Interface`."),
+		"service_types":              strList("Endpoint types the service offers: `Gateway`, `Interface` (`GatewayLoadBalancer` for a Gateway Load Balancer endpoint service)."),
 		"short_name":                 schema.StringAttribute{MarkdownDescription: "Short name of the service (`s3`, `ecr.api`), as the endpoint resources' `service` accepts it; the full name for a PrivateLink service, which has none.", Computed: true},
 		"supported_ip_address_types": strList("IP address types the service supports: `ipv4`, `ipv6`."),
 		"tags":                       schema.MapAttribute{MarkdownDescription: "Tags the service's owner gave it (AWS services have none).", Computed: true, ElementType: types.StringType},

@@ -20,6 +20,7 @@ import (
 var (
 	_ resource.ResourceWithMoveState = (*gatewayEndpointResource)(nil)
 	_ resource.ResourceWithMoveState = (*interfaceEndpointResource)(nil)
+	_ resource.ResourceWithMoveState = (*gatewayLoadBalancerEndpointResource)(nil)
 	_ resource.ResourceWithMoveState = (*routeTableAssociationResource)(nil)
 	_ resource.ResourceWithMoveState = (*subnetAssociationResource)(nil)
 	_ resource.ResourceWithMoveState = (*securityGroupAssociationResource)(nil)
@@ -58,7 +59,7 @@ func resourceForEndpointType(t string) string {
 	case "gateway":
 		return gatewayEndpointType
 	case "gatewayloadbalancer":
-		return "vpce_gateway_load_balancer_endpoint"
+		return gatewayLoadBalancerEndpointType
 	default:
 		return interfaceEndpointType
 	}
@@ -107,6 +108,12 @@ func (r *interfaceEndpointResource) MoveState(context.Context) []resource.StateM
 		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("subnet_ids"), setValue(nil))...)
 		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("security_group_ids"), setValue(nil))...)
 		resp.Diagnostics.Append(markImported(ctx, resp.TargetPrivate)...)
+	})}
+}
+
+func (r *gatewayLoadBalancerEndpointResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{moveEndpoint(gatewayLoadBalancerEndpointType, "GatewayLoadBalancer", func(ctx context.Context, id string, resp *resource.MoveStateResponse) {
+		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("id"), id)...)
 	})}
 }
 

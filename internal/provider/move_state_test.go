@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/acctest"
 	"github.com/vpce-dev/terraform-provider-vpce/internal/awsclient"
+	"github.com/vpce-dev/terraform-provider-vpce/internal/emulator"
 )
 
 // testAccAWSState is a state as the `aws` provider writes it (its aws_vpc_endpoint and association
@@ -304,4 +306,40 @@ func testAccApplyMoves(t *testing.T, tg *acctest.Target, w *acctest.Workdir, all
 	if p := w.Plan(""); p.Err != nil || p.HasChanges() {
 		t.Fatalf("the plan after the move must be empty: %v %v", p.Errors(), p.Changes)
 	}
+}
+
+// `moved` from an aws_vpc_endpoint of type GatewayLoadBalancer to vpce_gateway_load_balancer_endpoint.
+func TestAccEndpoints_movedFromAWSGatewayLoadBalancer(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	tg.RequireEmulator(t)
+	w := tg.NewWorkdirWithAWSStandIn(t)
+	testAccSkipBelowCrossTypeMoves(t, w)
+	net := tg.NewNetwork(t)
+	ctx := acctest.Context(t)
+	_, service := emulator.GatewayLoadBalancerServiceNames(tg.Region) // no acceptance, zones a and b
+	out, err := tg.EC2.CreateVpcEndpoint(ctx, &ec2.CreateVpcEndpointInput{
+		VpcId: aws.String(net.VPCID), ServiceName: aws.String(service), VpcEndpointType: ec2types.VpcEndpointTypeGatewayLoadBalancer,
+		SubnetIds: []string{net.SubnetIDs[0]},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := aws.ToString(out.VpcEndpoint.VpcEndpointId)
+	t.Cleanup(func() {
+		_, _ = tg.EC2.DeleteVpcEndpoints(context.Background(), &ec2.DeleteVpcEndpointsInput{VpcEndpointIds: []string{id}})
+		_ = awsclient.WaitVPCEndpointDeleted(context.Background(), tg.EC2, id, 5*time.Minute)
+	})
+	e, err := awsclient.WaitVPCEndpointAvailable(ctx, tg.EC2, id, 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteState(testAccAWSState(t, testAccAWSEndpointState("gwlb", *e)))
+	w.SetConfig(`
+moved {
+  from = aws_vpc_endpoint.gwlb
+  to   = vpce_gateway_load_balancer_endpoint.test
+}
+` + testAccGWLBConfig("", net.VPCID, service, net.SubnetIDs[0], ""))
+	testAccApplyMoves(t, tg, w, nil, 1)
 }

@@ -14,7 +14,7 @@ import (
 // of them. A lookup whose id is already being fetched waits for that call.
 
 // BatchWindow is how long the first lookup of a batch waits for others before the call is made.
-var BatchWindow = 20 * time.Millisecond
+var BatchWindow = 50 * time.Millisecond
 
 // batchCallTimeout bounds one batched call (it serves several callers, so none's deadline alone).
 const batchCallTimeout = 5 * time.Minute

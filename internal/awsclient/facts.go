@@ -495,40 +495,71 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 	}
 	fc.mu.Unlock()
 	if !ok {
-		var err error
-		eps, err = doFlight(ctx, fc, "endpoints:"+vpcID, func(gen uint64) ([]planner.EndpointFacts, error) {
-			fc.mu.Lock()
-			vgen := fc.endpointGen[vpcID]
-			fc.mu.Unlock()
-			found, err := FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{
-				Filters: []ec2types.Filter{filter("vpc-id", vpcID)},
+		// Batched: the VPCs of the other resources being planned are described by the same call.
+		fc.mu.Lock()
+		gen := fc.gen
+		bkey := fmt.Sprintf("endpoints#%d", gen)
+		b, _ := fc.batchers[bkey].(*batcher[[]planner.EndpointFacts])
+		if b == nil {
+			b = newBatcher(func(ctx context.Context, vpcs []string) (map[string][]planner.EndpointFacts, error) {
+				return c.describeVPCEndpointFacts(ctx, gen, vpcs)
 			})
-			if err != nil && !IsNotFound(err) {
-				return nil, fmt.Errorf("describing VPC endpoints in VPC (%s): %w", vpcID, err)
-			}
-			facts := []planner.EndpointFacts{}
-			for _, ep := range found {
-				if isGone(string(ep.State)) || aws.ToString(ep.VpcId) != vpcID {
-					continue
-				}
-				facts = append(facts, EndpointFactsFromSDK(ep))
-			}
-			fc.store(gen, true, func() {
-				if fc.endpointGen[vpcID] == vgen {
-					fc.endpoints[vpcID] = facts
-				}
-			})
-			return facts, nil
-		})
+			fc.batchers[bkey] = b
+		}
+		fc.mu.Unlock()
+		got, err := b.get(ctx, []string{vpcID})
 		if err != nil {
 			return nil, err
 		}
+		eps = got[vpcID]
 	}
 	out := make([]planner.EndpointFacts, len(eps))
 	for i, e := range eps {
 		e.RouteTableIDs = slices.Clone(e.RouteTableIDs)
 		out[i] = e
 	}
+	return out, nil
+}
+
+// describeVPCEndpointFacts describes the endpoints of the VPCs (one call per hundred VPCs), not
+// deleting or deleted, and caches each VPC's list unless a change was recorded in it since the call
+// began (or the mutable facts were invalidated: gen). Every VPC asked for is in the map.
+func (c *Client) describeVPCEndpointFacts(ctx context.Context, gen uint64, vpcs []string) (map[string][]planner.EndpointFacts, error) {
+	fc := c.facts
+	fc.mu.Lock()
+	vgens := make(map[string]uint64, len(vpcs))
+	for _, v := range vpcs {
+		vgens[v] = fc.endpointGen[v]
+	}
+	fc.mu.Unlock()
+	out := make(map[string][]planner.EndpointFacts, len(vpcs))
+	for _, v := range vpcs {
+		out[v] = []planner.EndpointFacts{}
+	}
+	for chunk := range slices.Chunk(vpcs, maxFilterValues) {
+		found, err := FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{
+			Filters: []ec2types.Filter{filter("vpc-id", chunk...)},
+		})
+		if err != nil && !IsNotFound(err) {
+			return nil, fmt.Errorf("describing VPC endpoints in VPCs (%s): %w", strings.Join(chunk, ", "), err)
+		}
+		for _, ep := range found {
+			v := aws.ToString(ep.VpcId)
+			if list, asked := out[v]; asked && !isGone(string(ep.State)) {
+				out[v] = append(list, EndpointFactsFromSDK(ep))
+			}
+		}
+	}
+	for _, list := range out {
+		sort.Slice(list, func(i, j int) bool { return list[i].VPCEndpointID < list[j].VPCEndpointID })
+	}
+	fc.store(gen, true, func() {
+		for v, list := range out {
+			if fc.endpointGen[v] == vgens[v] {
+				fc.endpoints[v] = list
+			}
+		}
+	})
 	return out, nil
 }
 

@@ -198,8 +198,10 @@ type phaseResult struct {
 	wall  time.Duration
 	floor time.Duration // 0: none (plan)
 	calls map[string]int
-	rss   int64 // peak VmHWM of the provider processes, KiB
-	procs int   // provider processes seen
+	rss   int64         // peak VmHWM of the provider processes, KiB
+	procs int           // provider processes seen
+	cpu   time.Duration // CPU time of Terraform and its children (the providers among them)
+	pcpu  time.Duration // CPU time of the provider processes
 }
 
 func (p phaseResult) total() int {
@@ -274,15 +276,17 @@ provider "vpce" {
 		}
 		pr := phaseResult{name: ph.name, floor: ph.floor}
 		start := time.Now()
-		exit, rss, procs, err := tf.measure(ph.args...)
+		m, err := tf.measure(ph.args...)
 		pr.wall = time.Since(start)
 		if err != nil {
 			return nil, err
 		}
+		exit := m.exit
+		pr.cpu, pr.pcpu = m.cpu, m.providerCPU
 		if !ph.ok(exit) {
 			return nil, fmt.Errorf("%s: terraform exited %d (see %s)", ph.name, exit, tf.log(ph.args[0]))
 		}
-		pr.rss, pr.procs = rss, procs
+		pr.rss, pr.procs = m.rssKiB, m.procs
 		if pr.calls, err = emu.calls(); err != nil {
 			return nil, err
 		}
@@ -300,6 +304,7 @@ func printPhase(w io.Writer, endpoints int, p phaseResult) {
 	fmt.Fprintf(w, "  %-15s wall %8s%s\n", p.name, p.wall.Round(time.Millisecond), ratio)
 	fmt.Fprintf(w, "  %-15s %d EC2 calls, %.3f per endpoint; provider peak RSS %.1f MiB (%d processes)\n",
 		"", p.total(), float64(p.total())/float64(endpoints), float64(p.rss)/1024, p.procs)
+	fmt.Fprintf(w, "  %-15s CPU: %s Terraform and providers, %s providers\n", "", p.cpu.Round(10*time.Millisecond), p.pcpu.Round(10*time.Millisecond))
 	var parts []string
 	for _, k := range slices.Sorted(maps.Keys(p.calls)) {
 		parts = append(parts, fmt.Sprintf("%s=%d", k, p.calls[k]))
@@ -518,39 +523,60 @@ func (t *terraform) run(args ...string) (int, error) {
 	return 0, nil
 }
 
-// measure runs one command while polling the peak RSS (VmHWM) of the provider processes it starts.
-func (t *terraform) measure(args ...string) (exit int, rssKiB int64, procs int, err error) {
+// measured is what one command cost.
+type measured struct {
+	exit        int
+	rssKiB      int64 // the largest VmHWM of the provider processes
+	procs       int
+	cpu         time.Duration // Terraform's CPU time with its waited-for children (the providers)
+	providerCPU time.Duration
+}
+
+// measure runs one command while polling the peak RSS (VmHWM) and CPU time of the provider processes
+// it starts.
+func (t *terraform) measure(args ...string) (measured, error) {
+	var m measured
 	cmd, f, err := t.command(args...)
 	if err != nil {
-		return 0, 0, 0, err
+		return m, err
 	}
 	defer f.Close()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, 0, err
+		return m, err
 	}
 	stop := make(chan struct{})
-	peaks := make(chan map[int]int64, 1)
-	go func() { peaks <- pollProviders(cmd.Process.Pid, stop) }()
+	polled := make(chan map[int]procFigures, 1)
+	go func() { polled <- pollProviders(cmd.Process.Pid, stop) }()
 	werr := cmd.Wait()
 	close(stop)
-	seen := <-peaks
+	seen := <-polled
 	for _, v := range seen {
-		rssKiB = max(rssKiB, v)
+		m.rssKiB = max(m.rssKiB, v.hwmKiB)
+		m.providerCPU += v.cpu
 	}
+	m.procs = len(seen)
 	var ee *exec.ExitError
 	switch {
 	case errors.As(werr, &ee):
-		exit = ee.ExitCode()
+		m.exit = ee.ExitCode()
 	case werr != nil:
-		return 0, 0, 0, werr
+		return m, werr
 	}
-	return exit, rssKiB, len(seen), nil
+	m.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return m, nil
 }
 
-// pollProviders reads, every 20 ms until stop, the VmHWM of every terraform-provider-vpce process
-// whose parent is pid, and returns the last value seen of each (VmHWM only grows).
-func pollProviders(pid int, stop <-chan struct{}) map[int]int64 {
-	seen := map[int]int64{}
+// procFigures are the last figures read of one provider process.
+type procFigures struct {
+	hwmKiB int64
+	cpu    time.Duration
+}
+
+// pollProviders reads, every 20 ms until stop, the VmHWM and CPU time of every
+// terraform-provider-vpce process whose parent is pid, and returns the last values seen of each
+// (both only grow; what a process does in its last 20 ms may be missed).
+func pollProviders(pid int, stop <-chan struct{}) map[int]procFigures {
+	seen := map[int]procFigures{}
 	tick := time.NewTicker(20 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -567,9 +593,15 @@ func pollProviders(pid int, stop <-chan struct{}) map[int]int64 {
 				}
 			}
 			ppid, hwm, ok := procStatus(p)
-			if ok && ppid == pid {
-				seen[p] = max(seen[p], hwm)
+			if !ok || ppid != pid {
+				continue
 			}
+			f := seen[p]
+			f.hwmKiB = max(f.hwmKiB, hwm)
+			if cpu, ok := procCPU(p); ok {
+				f.cpu = max(f.cpu, cpu)
+			}
+			seen[p] = f
 		}
 		select {
 		case <-stop:
@@ -577,6 +609,30 @@ func pollProviders(pid int, stop <-chan struct{}) map[int]int64 {
 		case <-tick.C:
 		}
 	}
+}
+
+// procCPU reads the user and system time of a process from /proc/<pid>/stat (clock ticks of 10 ms,
+// the usual USER_HZ).
+func procCPU(pid int) (time.Duration, bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, false
+	}
+	// The command name (field 2) is in parentheses and may hold spaces: count from after it.
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0, false
+	}
+	fields := strings.Fields(string(b[i+1:]))
+	if len(fields) < 13 {
+		return 0, false
+	}
+	utime, err1 := strconv.ParseInt(fields[11], 10, 64) // field 14
+	stime, err2 := strconv.ParseInt(fields[12], 10, 64) // field 15
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond, true
 }
 
 // procStatus reads PPid and VmHWM (KiB) from /proc/<pid>/status.

@@ -65,6 +65,7 @@ type options struct {
 	emulatorBin string
 	workdir     string
 	keep        bool
+	noDestroy   bool
 }
 
 func main() {
@@ -95,6 +96,7 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.tfrc, "tfrc", "bin/mirror.tfrc", "CLI configuration taking vpce-dev/vpce from the filesystem mirror (make install-mirror)")
 	fs.StringVar(&o.emulatorBin, "emulator", "", "vpce-emulator binary (default: built into the work directory)")
 	fs.StringVar(&o.workdir, "workdir", "", "work directory (default: a temporary one, removed unless -keep)")
+	fs.BoolVar(&o.noDestroy, "no-destroy", false, "skip the destroy phase (the emulator and what it holds go away at the end anyway)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the work directory (configurations, Terraform output, emulator log)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -271,6 +273,9 @@ provider "vpce" {
 		{"no-change plan", 0, []string{"plan", "-detailed-exitcode", "-input=false", "-no-color", par}, func(e int) bool { return e == 0 }},
 		{"destroy", floor, []string{"destroy", "-auto-approve", "-input=false", "-no-color", par}, func(e int) bool { return e == 0 }},
 	} {
+		if ph.args[0] == "destroy" && o.noDestroy {
+			continue
+		}
 		if err := emu.reset(); err != nil {
 			return nil, err
 		}

@@ -435,3 +435,40 @@ func TestGatewayConfigServiceNameChina(t *testing.T) {
 		t.Errorf("gateway s3 in cn-north-1 = %q, %v; want com.amazonaws.cn-north-1.s3", got, err)
 	}
 }
+
+func TestPreferredTypeFor(t *testing.T) {
+	t.Parallel()
+	both := []string{TypeInterface, TypeGateway}
+	tests := []struct {
+		name    string
+		types   []string
+		reach   []string
+		want    string
+		wantErr string
+	}{
+		{"default: the VPC only, gateway offered", both, nil, TypeGateway, ""},
+		{"the VPC only, said", both, []string{ReachVPC}, TypeGateway, ""},
+		{"on-premises needs an interface endpoint", both, []string{ReachVPC, ReachOnPremises}, TypeInterface, ""},
+		{"peered VPCs in other regions", both, []string{ReachPeeredVPCsOtherRegion}, TypeInterface, ""},
+		{"transit gateway", both, []string{ReachTransitGateway}, TypeInterface, ""},
+		{"interface-only service", []string{TypeInterface}, nil, TypeInterface, ""},
+		{"interface-only service from on-premises", []string{TypeInterface}, []string{ReachOnPremises}, TypeInterface, ""},
+		{"gateway-only service from on-premises", []string{TypeGateway}, []string{ReachOnPremises}, "", "only Gateway endpoints"},
+		{"nothing offered", []string{"GatewayLoadBalancer"}, []string{ReachOnPremises}, "", "neither"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, reason, err := PreferredTypeFor(tt.types, tt.reach)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want || reason == "" {
+				t.Fatalf("PreferredTypeFor(%v, %v) = %q, %q, %v; want %q with a reason", tt.types, tt.reach, got, reason, err, tt.want)
+			}
+		})
+	}
+}

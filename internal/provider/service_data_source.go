@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -42,8 +43,22 @@ func (d *serviceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		Optional:            true,
 		Validators:          []validator.String{stringvalidator.RegexMatches(regionRegexp, "must be an AWS region name such as us-west-2")},
 	}
+	attrs["reachable_from"] = schema.SetAttribute{
+		MarkdownDescription: "Where the endpoint must be reachable from, for `preferred_type`: `vpc` (the endpoint's own VPC, the default), `on_premises` (VPN or Direct Connect), `peered_vpcs_other_regions` and `transit_gateway`. A gateway endpoint is a route in the VPC's route tables, so only traffic that starts in the VPC uses it; anything beyond the VPC needs an interface endpoint (AWS's guidance on choosing a type).",
+		Optional:            true,
+		ElementType:         types.StringType,
+		Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(planner.Reachabilities()...))},
+	}
+	attrs["preferred_type"] = schema.StringAttribute{
+		MarkdownDescription: "The type to use: `Gateway` where the service offers it and only the VPC must reach it (gateways are free), else `Interface`. An error when the service offers no type that serves `reachable_from`.",
+		Computed:            true,
+	}
+	attrs["preferred_type_reason"] = schema.StringAttribute{
+		MarkdownDescription: "Why `preferred_type` is what it is, in words.",
+		Computed:            true,
+	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one VPC endpoint service: which endpoint types it offers, in which Availability Zones, with which private DNS names, and which type to prefer (`Gateway` where the service has one: it is free).",
+		MarkdownDescription: "Looks up one VPC endpoint service: which endpoint types it offers, in which Availability Zones, with which private DNS names, and which type to prefer for where it must be reached from (`Gateway` where the service has one and only the VPC uses it: it is free).",
 		Attributes:          attrs,
 	}
 }
@@ -112,6 +127,16 @@ func (d *serviceDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 	cfg.serviceModel = flattenService(client, *facts)
+	var reach []string
+	resp.Diagnostics.Append(cfg.ReachableFrom.ElementsAs(ctx, &reach, false)...)
+	typ, reason, err := planner.PreferredTypeFor(facts.ServiceTypes, reach)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("reachable_from"), "No endpoint type serves reachable_from",
+			fmt.Sprintf("%s: %s.", name, err))
+		return
+	}
+	cfg.PreferredType = types.StringValue(typ)
+	cfg.PreferredTypeReason = types.StringValue(reason)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
 
@@ -205,6 +230,8 @@ type serviceModel struct {
 
 type serviceDataSourceModel struct {
 	serviceModel
-	Service       types.String `tfsdk:"service"`
-	ServiceRegion types.String `tfsdk:"service_region"`
+	Service             types.String `tfsdk:"service"`
+	ServiceRegion       types.String `tfsdk:"service_region"`
+	ReachableFrom       types.Set    `tfsdk:"reachable_from"` //< string
+	PreferredTypeReason types.String `tfsdk:"preferred_type_reason"`
 }

@@ -125,6 +125,8 @@ func (b budget) check(t *testing.T, phase string, calls map[string]int) {
 // ticks likewise: the waiters of the interface and gateway creates are served by one tick when they
 // start within the poller's coalescing window (150 ms), else by one each.
 func TestAccScale_callBudget(t *testing.T) {
+	t.Parallel()
+	acctest.PreCheck(t)
 	tg := acctest.NewWithOptions(t, emulator.Options{PendingDuration: 100 * time.Millisecond, DeletingDuration: 100 * time.Millisecond})
 	tg.RequireEmulator(t)
 	layout := scalebench.Layout{Interface: 6, Gateway: 2, VPCs: 2}

@@ -18,7 +18,9 @@
 // prints the URL, the environment to export (AWS_ACCESS_KEY_ID=test
 // AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 …), writes the demo
 // network's ids (seed.Network) as JSON and prints "READY <url>". -h lists
-// every flag, the fault knobs below included.
+// every flag, the fault knobs below included. -admin-addr serves the call
+// counters (Server.CallCounts) to another process: GET /calls answers them as
+// JSON, POST /calls/reset zeroes them (make bench-scale reads them).
 //
 // Credentials: test/test (account 123456789012) and other/other (account
 // 210987654321). Requests must be SigV4-signed by a known key; the signature

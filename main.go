@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -18,6 +19,7 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
+	quietUnlessAsked(os.Getenv, os.Setenv)
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address:         provider.RegistryAddress,
@@ -27,4 +29,24 @@ func main() {
 	if err != nil {
 		log.Fatal(err.Error())
 	}
+}
+
+// logLevelVariables are the environment variables that ask for the provider's logs: Terraform and
+// OpenTofu pass their environment on to the provider, so a user who sets TF_LOG (or a provider or
+// SDK level) for the CLI sets it for the provider too.
+var logLevelVariables = []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_PROVIDER_VPCE", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK"}
+
+// quietUnlessAsked turns the provider's and the SDK's logs off when none of logLevelVariables is set.
+// The SDK's default level is TRACE whatever the CLI wants: every request then logs every attribute
+// it validates or plans, as JSON on stderr, which the CLI reads, parses and, without TF_LOG,
+// discards. On large configurations that logging was most of the provider's memory (a 1,100-endpoint
+// plan peaked above 200 MB) and much of both processes' CPU time.
+func quietUnlessAsked(getenv func(string) string, setenv func(string, string) error) {
+	for _, k := range logLevelVariables {
+		if getenv(k) != "" {
+			return
+		}
+	}
+	_ = setenv("TF_LOG_SDK", "OFF")
+	_ = setenv("TF_LOG_PROVIDER_VPCE", "OFF")
 }

@@ -23,7 +23,8 @@ provider_installation {
 RC
 export TF_CLI_CONFIG_FILE="$WORK/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 
-# Provider functions need Terraform 1.8 (OpenTofu 1.7); an older CLI skips their examples.
+# Provider functions need Terraform 1.8 (OpenTofu 1.7), and `moved` across resource types (the
+# migration guide's example) Terraform 1.8 (OpenTofu 1.8); an older CLI skips those examples.
 tf_version=$("$TERRAFORM" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([0-9.]*\).*/\1/p' | head -n1)
 functions_ok=1
 case "$tf_version" in
@@ -31,7 +32,7 @@ case "$tf_version" in
 esac
 fmt_dirs=("$ROOT/examples/")
 if [ "$functions_ok" = 0 ]; then
-  mapfile -t fmt_dirs < <(find "$ROOT/examples" -mindepth 1 -maxdepth 1 -type d -not -name functions | sort)
+  mapfile -t fmt_dirs < <(find "$ROOT/examples" -mindepth 1 -maxdepth 1 -type d -not -name functions -not -name guides | sort)
 fi
 echo "==> terraform fmt -check -recursive examples/"
 if ! "$TERRAFORM" fmt -check -recursive -diff "${fmt_dirs[@]}"; then
@@ -69,6 +70,9 @@ for dir in "${dirs[@]}"; do
   tmp="$WORK/$dir"
   if [ "$functions_ok" = 0 ] && [[ "$dir" == examples/functions/* ]]; then
     echo "skip  $dir (provider functions need Terraform 1.8+; this is $tf_version)"; continue
+  fi
+  if [ "$functions_ok" = 0 ] && [[ "$dir" == examples/guides/* ]]; then
+    echo "skip  $dir (moved across resource types needs Terraform 1.8+; this is $tf_version)"; continue
   fi
   # Directories calling modules need them installed: `terraform get` (not init, which would look the
   # dev-overridden provider up in the registry).

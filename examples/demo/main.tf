@@ -1,4 +1,6 @@
-# The demo: S3 and DynamoDB gateway endpoints on the demo network of the local EC2 API.
+# The demo, on the demo network of the local EC2 API: S3 and DynamoDB gateway endpoints on the demo
+# route tables, and Session Manager without internet access (the private-network module's
+# session_manager preset: ssm, ssmmessages and ec2messages interface endpoints with private DNS).
 # `make demo` runs it; the variables come from the emulator's seed file.
 
 terraform {
@@ -52,6 +54,18 @@ resource "vpce_gateway_endpoint" "dynamodb" {
   route_table_ids = var.route_table_ids
 }
 
+# Session Manager without internet access: the SSM agent reaches ssm, ssmmessages and ec2messages by
+# their public names, which private DNS points at the endpoints in the demo subnets.
+module "session_manager" {
+  source = "../modules/private-network"
+
+  name               = "demo"
+  vpc_id             = var.vpc_id
+  subnet_ids         = var.subnet_ids
+  security_group_ids = [var.security_group_id]
+  presets            = ["session_manager"]
+}
+
 output "s3_endpoint_id" {
   value = vpce_gateway_endpoint.s3.id
 }
@@ -74,4 +88,14 @@ output "vpc_id" {
 
 output "first_route_table_id" {
   value = var.route_table_ids[0]
+}
+
+output "session_manager_endpoints" {
+  description = "The Session Manager endpoints by service: id and private DNS name."
+  value = {
+    for s, e in module.session_manager.by_service : s => {
+      id               = e.id
+      private_dns_name = e.private_dns_name
+    }
+  }
 }

@@ -10,10 +10,8 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
-
-	"github.com/vpce-dev/terraform-provider-vpce/internal/provider"
 )
 
 // Diagnostic is one diagnostic of a `terraform plan -json` run.
@@ -35,48 +33,49 @@ func (tg *Target) PlanDiagnostics(t *testing.T, config string) []Diagnostic {
 	return w.Plan("").Diagnostics
 }
 
-// serveProvider serves the provider in-process for the rest of the test and returns the
-// TF_REATTACH_PROVIDERS value that points Terraform at it.
-func (tg *Target) serveProvider(t *testing.T) string {
+// reattachValue serves each provider (by namespace/type) in-process for the rest of the test and
+// returns the TF_REATTACH_PROVIDERS value that points Terraform at them.
+func reattachValue(t *testing.T, servers map[string]func() tfprotov6.ProviderServer) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	reattachCh := make(chan *plugin.ReattachConfig, 1)
-	closeCh := make(chan struct{})
-	server := providerserver.NewProtocol6(provider.NewWithDefaults("test", tg.defaults)())
-	go func() {
-		_ = tf6server.Serve(provider.RegistryAddress, server,
-			tf6server.WithDebug(ctx, reattachCh, closeCh),
-			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
-			tf6server.WithoutLogStderrOverride())
-	}()
-	var rc *plugin.ReattachConfig
-	select {
-	case rc = <-reattachCh:
-	case <-time.After(30 * time.Second):
-		cancel()
-		t.Fatal("the in-process provider did not start")
-	}
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-closeCh:
-		case <-time.After(10 * time.Second):
-		}
-	})
 	host := "registry.terraform.io"
 	if h := os.Getenv("TF_ACC_PROVIDER_HOST"); h != "" {
 		host = h
 	}
 	type addr struct{ Network, String string }
-	b, err := json.Marshal(map[string]any{
-		host + "/vpce-dev/vpce": map[string]any{
+	all := map[string]any{}
+	for name, server := range servers {
+		ctx, cancel := context.WithCancel(context.Background())
+		reattachCh := make(chan *plugin.ReattachConfig, 1)
+		closeCh := make(chan struct{})
+		go func() {
+			_ = tf6server.Serve(host+"/"+name, server,
+				tf6server.WithDebug(ctx, reattachCh, closeCh),
+				tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
+				tf6server.WithoutLogStderrOverride())
+		}()
+		var rc *plugin.ReattachConfig
+		select {
+		case rc = <-reattachCh:
+		case <-time.After(30 * time.Second):
+			cancel()
+			t.Fatalf("the in-process provider %s did not start", name)
+		}
+		t.Cleanup(func() {
+			cancel()
+			select {
+			case <-closeCh:
+			case <-time.After(10 * time.Second):
+			}
+		})
+		all[host+"/"+name] = map[string]any{
 			"Protocol":        string(rc.Protocol),
 			"ProtocolVersion": rc.ProtocolVersion,
 			"Pid":             rc.Pid,
 			"Test":            true,
 			"Addr":            addr{Network: rc.Addr.Network(), String: rc.Addr.String()},
-		},
-	})
+		}
+	}
+	b, err := json.Marshal(all)
 	if err != nil {
 		t.Fatal(err)
 	}

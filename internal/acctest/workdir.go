@@ -13,6 +13,11 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/vpce-dev/terraform-provider-vpce/internal/provider"
 )
 
 // Workdir is a Terraform working directory driven step by step with the acceptance tests' CLI and an
@@ -70,6 +75,20 @@ func (r Result) Errors() []Diagnostic {
 // for the rest of the test.
 func (tg *Target) NewWorkdir(t *testing.T) *Workdir {
 	t.Helper()
+	return tg.newWorkdir(t, nil)
+}
+
+// NewWorkdirWithAWSStandIn is NewWorkdir with a stand-in for the `aws` provider (hashicorp/aws)
+// served beside this one: it knows the schemas of aws_vpc_endpoint and its three association
+// resources, enough for Terraform to load a state the `aws` provider wrote and move it with `moved`
+// blocks; it manages nothing (see StandInAWS).
+func (tg *Target) NewWorkdirWithAWSStandIn(t *testing.T) *Workdir {
+	t.Helper()
+	return tg.newWorkdir(t, map[string]func() tfprotov6.ProviderServer{"hashicorp/aws": providerserver.NewProtocol6(StandInAWS())})
+}
+
+func (tg *Target) newWorkdir(t *testing.T, extra map[string]func() tfprotov6.ProviderServer) *Workdir {
+	t.Helper()
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
 		var err error
@@ -77,7 +96,13 @@ func (tg *Target) NewWorkdir(t *testing.T) *Workdir {
 			t.Skip("no Terraform CLI: set TF_ACC_TERRAFORM_PATH")
 		}
 	}
-	reattach := tg.serveProvider(t)
+	servers := map[string]func() tfprotov6.ProviderServer{
+		"vpce-dev/vpce": providerserver.NewProtocol6(provider.NewWithDefaults("test", tg.defaults)()),
+	}
+	for name, s := range extra {
+		servers[name] = s
+	}
+	reattach := reattachValue(t, servers)
 	env := append(os.Environ(), "TF_REATTACH_PROVIDERS="+reattach, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
 	w := &Workdir{t: t, Dir: t.TempDir(), tf: tf, env: env}
 	// Whatever a failed test left in the directory's state is destroyed before the test's network
@@ -321,4 +346,51 @@ func (w *Workdir) State() []StateInstance {
 		}
 	}
 	return out
+}
+
+// CLIVersion returns the version of the directory's CLI (Terraform or OpenTofu), as "1.11.4", and
+// whether it is OpenTofu.
+func (w *Workdir) CLIVersion() (version string, tofu bool) {
+	w.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out, err := w.run(ctx, "version", "-json")
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var v struct {
+		TerraformVersion string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		w.t.Fatalf("terraform version -json: %s: %s", err, out)
+	}
+	return v.TerraformVersion, strings.Contains(strings.ToLower(w.tf), "tofu") || strings.Contains(string(out), "opentofu")
+}
+
+// WriteState writes terraform.tfstate in the directory (a state another tool wrote, to start from).
+func (w *Workdir) WriteState(state []byte) {
+	w.t.Helper()
+	if err := os.WriteFile(filepath.Join(w.Dir, "terraform.tfstate"), state, 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// ShowPlan returns `terraform show` of a saved plan, as text, for failure messages.
+func (w *Workdir) ShowPlan(planFile string) string {
+	w.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out, err := w.run(ctx, "show", "-no-color", planFile)
+	if err != nil {
+		return err.Error()
+	}
+	return string(out)
+}
+
+// WriteFile writes one file in the directory (a configuration of several files, a .tfvars file).
+func (w *Workdir) WriteFile(name string, content []byte) {
+	w.t.Helper()
+	if err := os.WriteFile(filepath.Join(w.Dir, name), content, 0o600); err != nil {
+		w.t.Fatal(err)
+	}
 }

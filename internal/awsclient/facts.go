@@ -47,7 +47,9 @@ type factCache struct {
 	listing      *endpointListing // the region's endpoints, as the run's first Read listed them
 	listingGen   uint64
 
-	flights map[string]*flight
+	flights         map[string]*flight
+	batchers        map[string]any                             // kind#gen → *batcher[V] of batchFacts
+	serviceBatchers map[string]*batcher[*planner.ServiceFacts] // by service region ("": the provider's)
 }
 
 // flight is one in-progress fetch that concurrent callers of the same key wait for.
@@ -70,6 +72,9 @@ func newFactCache() *factCache {
 		endpoints:     map[string][]planner.EndpointFacts{},
 		endpointGen:   map[string]uint64{},
 		flights:       map[string]*flight{},
+
+		serviceBatchers: map[string]*batcher[*planner.ServiceFacts]{},
+		batchers:        map[string]any{},
 	}
 }
 
@@ -140,33 +145,70 @@ func (c *Client) ServiceFacts(ctx context.Context, serviceName, serviceRegion st
 	key := serviceName + "|" + serviceRegion
 	fc.mu.Lock()
 	sf, ok := fc.services[key]
+	b := fc.serviceBatchers[serviceRegion]
+	if !ok && b == nil {
+		b = newBatcher(func(ctx context.Context, names []string) (map[string]*planner.ServiceFacts, error) {
+			return c.describeServices(ctx, names, serviceRegion)
+		})
+		fc.serviceBatchers[serviceRegion] = b
+	}
 	fc.mu.Unlock()
 	if !ok {
-		var err error
-		sf, err = doFlight(ctx, fc, "service:"+key, func(gen uint64) (*planner.ServiceFacts, error) {
-			input := &ec2.DescribeVpcEndpointServicesInput{ServiceNames: []string{serviceName}}
-			if serviceRegion != "" {
-				input.ServiceRegions = []string{serviceRegion}
-			}
-			details, err := FindVPCEndpointServices(ctx, c.EC2, input)
-			if err != nil && !IsNotFound(err) {
-				return nil, fmt.Errorf("describing VPC endpoint service (%s): %w", serviceName, err)
-			}
-			var found *planner.ServiceFacts
-			merged := ServiceFactsFromSDKList(details, c.Region)
-			for i := range merged {
-				if merged[i].ServiceName == serviceName {
-					found = &merged[i]
-				}
-			}
-			fc.store(gen, false, func() { fc.services[key] = found })
-			return found, nil
-		})
+		// Batched: the services the other resources being planned look up at the same time are
+		// described by the same call.
+		found, err := b.get(ctx, []string{serviceName})
 		if err != nil {
 			return nil, err
 		}
+		sf = found[serviceName]
 	}
 	return cloneServiceFacts(sf), nil
+}
+
+// describeServices describes the named services of serviceRegion ("": the provider's) in one call
+// (per hundred) and caches them; a name that does not exist is absent from the map, and cached as
+// such. EC2 fails the whole call when one name does not exist (InvalidServiceName): the names of
+// that call are then described one by one.
+func (c *Client) describeServices(ctx context.Context, names []string, serviceRegion string) (map[string]*planner.ServiceFacts, error) {
+	out := make(map[string]*planner.ServiceFacts, len(names))
+	describe := func(names []string) error {
+		input := &ec2.DescribeVpcEndpointServicesInput{ServiceNames: names}
+		if serviceRegion != "" {
+			input.ServiceRegions = []string{serviceRegion}
+		}
+		details, err := FindVPCEndpointServices(ctx, c.EC2, input)
+		if err != nil {
+			return err
+		}
+		merged := ServiceFactsFromSDKList(details, c.Region)
+		for i := range merged {
+			if slices.Contains(names, merged[i].ServiceName) {
+				out[merged[i].ServiceName] = &merged[i]
+			}
+		}
+		return nil
+	}
+	for chunk := range slices.Chunk(names, maxFilterValues) {
+		err := describe(chunk)
+		if IsNotFound(err) && len(chunk) > 1 {
+			for _, n := range chunk {
+				if err := describe([]string{n}); err != nil && !IsNotFound(err) {
+					return nil, fmt.Errorf("describing VPC endpoint service (%s): %w", n, err)
+				}
+			}
+			continue
+		}
+		if err != nil && !IsNotFound(err) {
+			return nil, fmt.Errorf("describing VPC endpoint services (%s): %w", strings.Join(chunk, ", "), err)
+		}
+	}
+	fc := c.facts
+	fc.mu.Lock()
+	for _, n := range names {
+		fc.services[n+"|"+serviceRegion] = out[n] // nil: does not exist
+	}
+	fc.mu.Unlock()
+	return out, nil
 }
 
 // AllServiceFacts describes every service offered in the region.
@@ -229,19 +271,30 @@ func batchFacts[V any](ctx context.Context, fc *factCache, kind string, mutable 
 	if len(missing) == 0 {
 		return out, nil
 	}
-	sort.Strings(missing)
-	got, err := doFlight(ctx, fc, kind+":"+strings.Join(missing, ","), func(gen uint64) (map[string]V, error) {
-		all := map[string]V{}
-		for chunk := range slices.Chunk(missing, maxFilterValues) {
-			got, err := fetch(ctx, chunk)
-			if err != nil {
-				return nil, err
+	// Batched: the ids the other resources being planned ask for at the same time (the subnets of
+	// other VPCs) are described by the same call. One batcher per kind and generation: a fetch
+	// started before an invalidation answers its callers but does not store mutable facts.
+	fc.mu.Lock()
+	gen := fc.gen
+	bkey := fmt.Sprintf("%s#%d", kind, gen)
+	b, _ := fc.batchers[bkey].(*batcher[V])
+	if b == nil {
+		b = newBatcher(func(ctx context.Context, ids []string) (map[string]V, error) {
+			all := map[string]V{}
+			for chunk := range slices.Chunk(ids, maxFilterValues) {
+				got, err := fetch(ctx, chunk)
+				if err != nil {
+					return nil, err
+				}
+				maps.Copy(all, got)
 			}
-			maps.Copy(all, got)
-		}
-		fc.store(gen, mutable, func() { maps.Copy(cache(), all) })
-		return all, nil
-	})
+			fc.store(gen, mutable, func() { maps.Copy(cache(), all) })
+			return all, nil
+		})
+		fc.batchers[bkey] = b
+	}
+	fc.mu.Unlock()
+	got, err := b.get(ctx, missing)
 	if err != nil {
 		return nil, err
 	}
@@ -442,40 +495,71 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 	}
 	fc.mu.Unlock()
 	if !ok {
-		var err error
-		eps, err = doFlight(ctx, fc, "endpoints:"+vpcID, func(gen uint64) ([]planner.EndpointFacts, error) {
-			fc.mu.Lock()
-			vgen := fc.endpointGen[vpcID]
-			fc.mu.Unlock()
-			found, err := FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{
-				Filters: []ec2types.Filter{filter("vpc-id", vpcID)},
+		// Batched: the VPCs of the other resources being planned are described by the same call.
+		fc.mu.Lock()
+		gen := fc.gen
+		bkey := fmt.Sprintf("endpoints#%d", gen)
+		b, _ := fc.batchers[bkey].(*batcher[[]planner.EndpointFacts])
+		if b == nil {
+			b = newBatcher(func(ctx context.Context, vpcs []string) (map[string][]planner.EndpointFacts, error) {
+				return c.describeVPCEndpointFacts(ctx, gen, vpcs)
 			})
-			if err != nil && !IsNotFound(err) {
-				return nil, fmt.Errorf("describing VPC endpoints in VPC (%s): %w", vpcID, err)
-			}
-			facts := []planner.EndpointFacts{}
-			for _, ep := range found {
-				if isGone(string(ep.State)) || aws.ToString(ep.VpcId) != vpcID {
-					continue
-				}
-				facts = append(facts, EndpointFactsFromSDK(ep))
-			}
-			fc.store(gen, true, func() {
-				if fc.endpointGen[vpcID] == vgen {
-					fc.endpoints[vpcID] = facts
-				}
-			})
-			return facts, nil
-		})
+			fc.batchers[bkey] = b
+		}
+		fc.mu.Unlock()
+		got, err := b.get(ctx, []string{vpcID})
 		if err != nil {
 			return nil, err
 		}
+		eps = got[vpcID]
 	}
 	out := make([]planner.EndpointFacts, len(eps))
 	for i, e := range eps {
 		e.RouteTableIDs = slices.Clone(e.RouteTableIDs)
 		out[i] = e
 	}
+	return out, nil
+}
+
+// describeVPCEndpointFacts describes the endpoints of the VPCs (one call per hundred VPCs), not
+// deleting or deleted, and caches each VPC's list unless a change was recorded in it since the call
+// began (or the mutable facts were invalidated: gen). Every VPC asked for is in the map.
+func (c *Client) describeVPCEndpointFacts(ctx context.Context, gen uint64, vpcs []string) (map[string][]planner.EndpointFacts, error) {
+	fc := c.facts
+	fc.mu.Lock()
+	vgens := make(map[string]uint64, len(vpcs))
+	for _, v := range vpcs {
+		vgens[v] = fc.endpointGen[v]
+	}
+	fc.mu.Unlock()
+	out := make(map[string][]planner.EndpointFacts, len(vpcs))
+	for _, v := range vpcs {
+		out[v] = []planner.EndpointFacts{}
+	}
+	for chunk := range slices.Chunk(vpcs, maxFilterValues) {
+		found, err := FindVPCEndpoints(ctx, c.EC2, &ec2.DescribeVpcEndpointsInput{
+			Filters: []ec2types.Filter{filter("vpc-id", chunk...)},
+		})
+		if err != nil && !IsNotFound(err) {
+			return nil, fmt.Errorf("describing VPC endpoints in VPCs (%s): %w", strings.Join(chunk, ", "), err)
+		}
+		for _, ep := range found {
+			v := aws.ToString(ep.VpcId)
+			if list, asked := out[v]; asked && !isGone(string(ep.State)) {
+				out[v] = append(list, EndpointFactsFromSDK(ep))
+			}
+		}
+	}
+	for _, list := range out {
+		sort.Slice(list, func(i, j int) bool { return list[i].VPCEndpointID < list[j].VPCEndpointID })
+	}
+	fc.store(gen, true, func() {
+		for v, list := range out {
+			if fc.endpointGen[v] == vgens[v] {
+				fc.endpoints[v] = list
+			}
+		}
+	})
 	return out, nil
 }
 

@@ -22,6 +22,7 @@ func TestMain(m *testing.M) {
 	PollMaxDelay = 10 * time.Millisecond
 	PollMinDelay = time.Millisecond
 	NotFoundWindow = 100 * time.Millisecond
+	BatchWindow = 20 * time.Millisecond
 	os.Exit(m.Run())
 }
 

@@ -75,9 +75,14 @@ var PollMinDelay = 50 * time.Millisecond
 
 // register adds a waiter whose first observation is planned by its kind's schedule.
 func (p *poller[T]) register(id, kind string, start time.Time) *pollWaiter[T] {
+	return p.registerFrom(id, kind, start, PollInitialDelay)
+}
+
+// registerFrom is register with the first delay used while nothing is learnt of the kind.
+func (p *poller[T]) registerFrom(id, kind string, start time.Time, initial time.Duration) *pollWaiter[T] {
 	w := &pollWaiter[T]{id: id, kind: kind, ch: make(chan observation[T], 1)}
 	p.mu.Lock()
-	w.next = start.Add(p.firstDelayLocked(kind))
+	w.next = start.Add(p.firstDelayLocked(kind, initial))
 	p.waiters[w] = struct{}{}
 	start2 := !p.running
 	p.running = true
@@ -131,11 +136,31 @@ func (p *poller[T]) expectedLocked(kind string) time.Duration {
 	return sorted[len(sorted)/2]
 }
 
-func (p *poller[T]) firstDelayLocked(kind string) time.Duration {
+func (p *poller[T]) firstDelayLocked(kind string, initial time.Duration) time.Duration {
 	if e := p.expectedLocked(kind); e > 0 {
 		return max(e-pollCoalesce/2, PollMinDelay)
 	}
-	return PollInitialDelay
+	return initial
+}
+
+// sample is what a finished wait teaches the schedule of its kind. The object reached its target
+// between the last observation that did not see it there (lastPending after the start; 0 if none)
+// and the one that did (observed): the sample is the middle of that interval. When the very first
+// observation saw it, it may have been there long before: the sample is then a step earlier than
+// observed, so that the next first observation comes earlier, and the schedule converges on the real
+// duration instead of keeping a late first observation (and its lost time) wave after wave.
+func (p *poller[T]) sample(kind string, observed, lastPending time.Duration) time.Duration {
+	if lastPending > 0 && lastPending < observed {
+		return lastPending + (observed-lastPending)/2
+	}
+	p.mu.Lock()
+	e := p.expectedLocked(kind)
+	p.mu.Unlock()
+	step := observed / 2
+	if e > 0 {
+		step = max(e/20, PollMinDelay)
+	}
+	return max(observed-step, PollMinDelay)
 }
 
 // followDelay is the delay after an observation that did not end the wait, n observations into it.

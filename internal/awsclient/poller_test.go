@@ -53,7 +53,7 @@ func TestPollerLearnsTheSchedule(t *testing.T) {
 	t.Parallel()
 	p := newPoller(func(_ context.Context, ids []string) (map[string]int, error) { return nil, nil })
 	p.mu.Lock()
-	if d := p.firstDelayLocked("create"); d != PollInitialDelay {
+	if d := p.firstDelayLocked("create", PollInitialDelay); d != PollInitialDelay {
 		t.Errorf("first delay before learning = %s, want %s", d, PollInitialDelay)
 	}
 	p.mu.Unlock()
@@ -61,10 +61,10 @@ func TestPollerLearnsTheSchedule(t *testing.T) {
 	p.unregister(w, 800*time.Millisecond)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if d := p.firstDelayLocked("create"); d < 700*time.Millisecond || d > 800*time.Millisecond {
+	if d := p.firstDelayLocked("create", PollInitialDelay); d < 700*time.Millisecond || d > 800*time.Millisecond {
 		t.Errorf("first delay after one 800ms create = %s, want just under 800ms", d)
 	}
-	if d := p.firstDelayLocked("delete"); d != PollInitialDelay {
+	if d := p.firstDelayLocked("delete", PollInitialDelay); d != PollInitialDelay {
 		t.Errorf("another kind's schedule changed: %s", d)
 	}
 }

@@ -145,6 +145,7 @@ func (p *poller[T]) await(ctx context.Context, w *pollWaiter[T], start time.Time
 	lastState := ""
 	var lastErr error
 	var delay time.Duration
+	var lastPending time.Duration // since start: the last observation that did not end the wait
 	for {
 		select {
 		case <-ctx.Done():
@@ -160,21 +161,23 @@ func (p *poller[T]) await(ctx context.Context, w *pollWaiter[T], start time.Time
 				lastErr = obs.err // transient: looked at again at the next observation
 			case !obs.found:
 				if containsFold(spec.target, "") {
-					finished = obs.at.Sub(start)
+					finished = p.sample(spec.kind, obs.at.Sub(start), lastPending)
 					return zero, nil
 				}
 				if obs.at.Sub(start) > NotFoundWindow {
 					return zero, &NotFoundError{Message: fmt.Sprintf("waiting for %s: not found for %s", spec.what, NotFoundWindow)}
 				}
 				lastState = "(not found)"
+				lastPending = obs.at.Sub(start)
 			default:
 				state := spec.state(obs.obj)
 				lastState = state
 				switch {
 				case containsFold(spec.target, state):
-					finished = obs.at.Sub(start)
+					finished = p.sample(spec.kind, obs.at.Sub(start), lastPending)
 					return obs.obj, nil
 				case containsFold(spec.pending, state):
+					lastPending = obs.at.Sub(start)
 				default:
 					reason := ""
 					if spec.reason != nil {
@@ -284,7 +287,9 @@ func (c *Client) WaitNetworkInterfacesReleased(ctx context.Context, eniIDs []str
 	p := c.pollers().enis
 	start := time.Now()
 	for _, id := range eniIDs {
-		w := p.register(id, "eni", start) // all registered before the first tick
+		// All registered before the first tick. The interfaces of a deleted endpoint are released
+		// with it: the first look is at once (then the schedule of the kind).
+		w := p.registerFrom(id, "eni", start, PollMinDelay)
 		go func() {
 			_, err := p.await(ctx, w, start, waitSpec[ec2types.NetworkInterface]{
 				what: fmt.Sprintf("network interface (%s) to be released", id), kind: "eni",

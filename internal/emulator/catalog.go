@@ -9,8 +9,9 @@ import (
 
 // Endpoint types and IP address types as EC2 spells them.
 const (
-	typeGateway   = "Gateway"
-	typeInterface = "Interface"
+	typeGateway             = "Gateway"
+	typeInterface           = "Interface"
+	typeGatewayLoadBalancer = "GatewayLoadBalancer"
 )
 
 // CrossRegionServiceRegions are the regions that the cross-region capable
@@ -57,6 +58,7 @@ var interfaceServices = []struct {
 	{"sns", true, true, ""},
 	{"sqs", true, true, ""},
 	{"ssm", true, true, ""},
+	{"ssm-contacts", true, false, "c"},
 	{"ssmmessages", false, false, ""},
 	{"sts", true, true, ""},
 	{"athena", true, false, ""},
@@ -71,6 +73,17 @@ func CustomerServiceNames(region string) (acceptOwn, acceptOther, noAccept strin
 	return "com.amazonaws.vpce." + region + "." + customerServiceID(region, "accept-own"),
 		"com.amazonaws.vpce." + region + "." + customerServiceID(region, "accept-other"),
 		"com.amazonaws.vpce." + region + "." + customerServiceID(region, "no-accept")
+}
+
+// GatewayLoadBalancerServiceNames returns the names of the two customer Gateway Load Balancer
+// endpoint services of a region (the emulator has no CreateVpcEndpointServiceConfiguration: they
+// are seeded). acceptOwn requires acceptance, is owned by DefaultAccountID (so its connections can
+// be accepted by the caller), supports ipv4 and ipv6 (dualstack endpoints) and is offered in every
+// zone. noAccept does not require acceptance, is owned by OtherAccountID, supports ipv4 only and is
+// offered only in the zones ending in a and b (us-east-1a, us-east-1b).
+func GatewayLoadBalancerServiceNames(region string) (acceptOwn, noAccept string) {
+	return "com.amazonaws.vpce." + region + "." + customerServiceID(region, "gwlb-accept-own"),
+		"com.amazonaws.vpce." + region + "." + customerServiceID(region, "gwlb-no-accept")
 }
 
 // ServiceID returns the vpce-svc-… id of a catalogue service name and type.
@@ -114,6 +127,13 @@ func catalog(region string) []*service {
 		out = append(out, &service{name: c.name, short: ServiceID(c.name, typeInterface), typ: typeInterface, acceptance: c.accept, owner: c.owner, crossRegion: c.cross, region: region,
 			tags: []tag{{"Name", c.kind}, {"team", "platform"}}})
 	}
+	gwlbOwn, gwlbNoAcc := GatewayLoadBalancerServiceNames(region)
+	out = append(out,
+		&service{name: gwlbOwn, short: ServiceID(gwlbOwn, typeGatewayLoadBalancer), typ: typeGatewayLoadBalancer, ipv6: true,
+			acceptance: true, owner: DefaultAccountID, region: region, tags: []tag{{"Name", "gwlb-accept-own"}, {"purpose", "inspection"}}},
+		&service{name: gwlbNoAcc, short: ServiceID(gwlbNoAcc, typeGatewayLoadBalancer), typ: typeGatewayLoadBalancer, excludedZones: "cdef",
+			owner: OtherAccountID, region: region, tags: []tag{{"Name", "gwlb-no-accept"}, {"purpose", "inspection"}}},
+	)
 	sortServices(out)
 	return out
 }

@@ -18,7 +18,9 @@
 // prints the URL, the environment to export (AWS_ACCESS_KEY_ID=test
 // AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 …), writes the demo
 // network's ids (seed.Network) as JSON and prints "READY <url>". -h lists
-// every flag, the fault knobs below included.
+// every flag, the fault knobs below included. -admin-addr serves the call
+// counters (Server.CallCounts) to another process: GET /calls answers them as
+// JSON, POST /calls/reset zeroes them (make bench-scale reads them).
 //
 // Credentials: test/test (account 123456789012) and other/other (account
 // 210987654321). Requests must be SigV4-signed by a known key; the signature
@@ -68,14 +70,16 @@
 // Each region offers s3 and dynamodb (Gateway and Interface), s3express
 // (Gateway), and the interface services ec2, ec2messages, ecr.api, ecr.dkr,
 // ecs, elasticloadbalancing, execute-api, kms, lambda, logs, monitoring,
-// secretsmanager, sns, sqs, ssm, ssmmessages, sts, athena and glue, each with
-// the private DNS name <svc>.<region>.amazonaws.com (s3: *.s3.<region>…,
-// dynamodb: *.ddb.<region>…). Zone-limited: ecs is not offered in zones
-// ending in e or f (us-east-1e, us-east-1f), lambda not in zones ending in f.
+// secretsmanager, sns, sqs, ssm, ssm-contacts, ssmmessages, sts, athena and
+// glue, each with the private DNS name <svc>.<region>.amazonaws.com (s3:
+// *.s3.<region>…, dynamodb: *.ddb.<region>…). Zone-limited: ecs is not offered in zones
+// ending in e or f (us-east-1e, us-east-1f), lambda not in zones ending in f,
+// ssm-contacts not in zones ending in c (an emulator choice: us-east-1c is
+// the demo network's third zone, which gives the demo a subnet to reject).
 // Without policy support: ec2messages, ssmmessages, the customer services
 // and the s3express gateway (an emulator choice: it gives the tests a gateway
 // service whose endpoints accept only the full-access policy). IPv4 only:
-// s3express, dynamodb (interface), ecs, ec2messages, ssmmessages, athena, glue
+// s3express, dynamodb (interface), ecs, ssm-contacts, ec2messages, ssmmessages, athena, glue
 // and the customer services; the rest support ipv4 and ipv6.
 // Customer PrivateLink services (CustomerServiceNames): one requiring
 // acceptance owned by DefaultAccountID, one requiring acceptance owned by
@@ -89,6 +93,17 @@
 // service and the no-acceptance customer service, between the regions in
 // CrossRegionServiceRegions. Zones: us-east-1a–f (use1-az1…6), <region>a–c
 // elsewhere.
+//
+// Gateway Load Balancer endpoint services (GatewayLoadBalancerServiceNames;
+// service type GatewayLoadBalancer, seeded, as there is no
+// CreateVpcEndpointServiceConfiguration): one requiring acceptance owned by
+// DefaultAccountID, supporting ipv4 and ipv6 (dualstack endpoints), in every
+// zone; one not requiring acceptance owned by OtherAccountID, ipv4 only,
+// offered only in the zones ending in a and b. No private DNS name, no policy
+// support; tags Name=<gwlb-accept-own|gwlb-no-accept> and purpose=inspection.
+// DescribeVpcEndpointServiceConfigurations and DescribeVpcEndpointConnections
+// list their Gateway Load Balancer (gatewayLoadBalancerArnSet, arn …:
+// loadbalancer/gwy/…) instead of a Network Load Balancer.
 //
 // # Behaviour matched to EC2
 //
@@ -115,6 +130,16 @@
 //     contain lowercase alphanumeric characters and a single dash')" and
 //     InvalidVpcId.Malformed "Invalid Id: '<v>' (expecting 'vpc-...; …')".
 //     S3 interface DNS names begin with "*.".
+//   - GatewayLoadBalancer endpoints (VpcEndpointType GatewayLoadBalancer):
+//     the type must match the service ("Endpoint type (GatewayLoadBalancer)
+//     does not match available service types ([Interface]).", and the other
+//     way round); the subnet's zone must be one the service is offered in
+//     (AWS's message, as for interface endpoints); one network interface, no
+//     DNS names, groups, DNS options or policy document in the answers;
+//     route tables, security groups and private DNS are rejected with the
+//     messages above for the other types. They count against the per-VPC
+//     quota of interface endpoints ("Interface and Gateway Load Balancer
+//     endpoints per VPC").
 //   - Tags (CreateTags and TagSpecifications, checked before anything is
 //     created or changed): at most 50 per resource, overwriting a key
 //     counting once (TagLimitExceeded "The maximum number of Tags for a
@@ -159,8 +184,8 @@
 //     endpoint resources use are honoured (no IPv6 CIDRs, no
 //     SubnetConfiguration, no custom private DNS domains or
 //     PrivateDnsPreference, no resource configurations or service networks,
-//     no GatewayLoadBalancer endpoints, no endpoint service management beyond
-//     describing and accepting connections).
+//     no endpoint service management beyond describing and accepting
+//     connections: the Gateway Load Balancer endpoint services are seeded).
 //   - Messages where AWS's wording is unknown are close approximations with
 //     AWS's codes: a route table, subnet or security group of another VPC;
 //     security groups, private DNS or DnsRecordIpType on a gateway
@@ -175,6 +200,17 @@
 //     characters"); the service named in "Credential should be scoped to
 //     correct service" is 'sts' for GetCallerIdentity and 'ec2' otherwise, as
 //     the emulator serves both on one URL.
+//   - GatewayLoadBalancer endpoints, where AWS's wording is unknown (codes
+//     are AWS's, InvalidParameter): other than one subnet ("A
+//     GatewayLoadBalancer type VPC Endpoint requires exactly one subnet, got
+//     <n>."); a policy on Create or Modify, or ResetPolicy ("VPC endpoint
+//     policies are not supported for GatewayLoadBalancer type VPC
+//     Endpoint."); Add/RemoveSubnetIds on Modify ("The subnet of a
+//     GatewayLoadBalancer type VPC Endpoint cannot be changed."); ipv6 ("The
+//     IP address type ipv6 is not supported for GatewayLoadBalancer type VPC
+//     Endpoint. Valid values: ipv4, dualstack.": Gateway Load Balancers are
+//     ipv4 or dualstack). AWS documents one Gateway Load Balancer endpoint per
+//     Availability Zone per service; that limit is not enforced here.
 //   - Malformed ids are checked only on CreateVpcEndpoint and
 //     ModifyVpcEndpoint; elsewhere an id of an unknown kind is InvalidID and
 //     a well-formed unknown one NotFound.

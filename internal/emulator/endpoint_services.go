@@ -31,6 +31,7 @@ type xServiceConfiguration struct {
 	AcceptanceRequired  bool               `xml:"acceptanceRequired"`
 	ManagesEndpoints    bool               `xml:"managesVpcEndpoints"`
 	NLBs                []string           `xml:"networkLoadBalancerArnSet>item"`
+	GWLBs               []string           `xml:"gatewayLoadBalancerArnSet>item"`
 	IPTypes             []string           `xml:"supportedIpAddressTypeSet>item"`
 	BaseDNSNames        []string           `xml:"baseEndpointDnsNameSet>item"`
 	PayerResponsibility string             `xml:"payerResponsibility"`
@@ -54,13 +55,29 @@ func nlbARN(svc *service) string {
 	return "arn:aws:elasticloadbalancing:" + svc.region + ":" + svc.owner + ":loadbalancer/net/" + svc.short + "/" + hash17(svc.name)[:16]
 }
 
+// gwlbARN is the ARN of the Gateway Load Balancer behind a Gateway Load Balancer endpoint service.
+func gwlbARN(svc *service) string {
+	return "arn:aws:elasticloadbalancing:" + svc.region + ":" + svc.owner + ":loadbalancer/gwy/" + svc.short + "/" + hash17(svc.name)[:16]
+}
+
+// loadBalancers returns the service's Network and Gateway Load Balancer ARNs (one of them is empty).
+func loadBalancers(svc *service) (nlbs, gwlbs []string) {
+	if svc.typ == typeGatewayLoadBalancer {
+		return nil, []string{gwlbARN(svc)}
+	}
+	return []string{nlbARN(svc)}, nil
+}
+
 func xmlServiceConfiguration(svc *service) xServiceConfiguration {
+	nlbs, gwlbs := loadBalancers(svc)
 	x := xServiceConfiguration{ServiceType: []xServiceType{{svc.typ}}, ServiceID: svc.id(), ServiceName: svc.name,
-		ServiceState: "Available", AcceptanceRequired: svc.acceptance, NLBs: []string{nlbARN(svc)}, IPTypes: svc.ipTypes(),
+		ServiceState: "Available", AcceptanceRequired: svc.acceptance, NLBs: nlbs, GWLBs: gwlbs, IPTypes: svc.ipTypes(),
 		BaseDNSNames: svc.baseDNSNames(), PayerResponsibility: "ServiceOwner", RemoteAccess: svc.crossRegion}
 	for _, z := range zones(svc.region) {
-		x.AZs = append(x.AZs, z.name)
-		x.AZIDs = append(x.AZIDs, z.id)
+		if svc.offeredIn(z.name) {
+			x.AZs = append(x.AZs, z.name)
+			x.AZIDs = append(x.AZIDs, z.id)
+		}
 	}
 	if svc.crossRegion {
 		for _, r := range CrossRegionServiceRegions {
@@ -119,6 +136,7 @@ type xConnection struct {
 	Created       string      `xml:"creationTimestamp"`
 	DNSEntries    []xDNSEntry `xml:"dnsEntrySet>item"`
 	NLBs          []string    `xml:"networkLoadBalancerArnSet>item"`
+	GWLBs         []string    `xml:"gatewayLoadBalancerArnSet>item"`
 	IPAddressType string      `xml:"ipAddressType"`
 	ConnectionID  string      `xml:"vpcEndpointConnectionId"`
 	Region        string      `xml:"vpcEndpointRegion"`
@@ -142,8 +160,9 @@ func hDescribeVpcEndpointConnections(s *Server, r *request, out *bytes.Buffer) *
 				continue
 			}
 			x := st.xmlEndpoint(ep, r.now)
+			nlbs, gwlbs := loadBalancers(svc)
 			c := xConnection{ServiceID: svc.id(), EndpointID: ep.id, Owner: k.account, State: x.State, Created: x.Created,
-				DNSEntries: x.DNSEntries, NLBs: []string{nlbARN(svc)}, IPAddressType: ep.ipType,
+				DNSEntries: x.DNSEntries, NLBs: nlbs, GWLBs: gwlbs, IPAddressType: ep.ipType,
 				ConnectionID: "vpce-con-" + hash17(ep.id), Region: k.region}
 			ok, e := matchFilters(filters(r.form), nil, func(n string) ([]string, bool) {
 				switch n {

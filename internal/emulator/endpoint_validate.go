@@ -165,6 +165,10 @@ func isFullAccess(v any) bool {
 }
 
 func checkIPTypes(svc *service, ipType, dnsType string) *apiError {
+	if svc.typ == typeGatewayLoadBalancer && ipType == "ipv6" {
+		// Gateway Load Balancers are ipv4 or dualstack (elbv2 SetIpAddressType), and so are their endpoints.
+		return invalidParameter("The IP address type ipv6 is not supported for GatewayLoadBalancer type VPC Endpoint. Valid values: ipv4, dualstack.")
+	}
 	switch ipType {
 	case "ipv4":
 	case "dualstack", "ipv6":
@@ -246,7 +250,9 @@ func (st *regionState) checkInboundOnly(v *vpc, svc *service, privateDNS bool) *
 func (st *regionState) checkQuota(s *Server, v *vpc, typ string) *apiError {
 	n := 0
 	for _, e := range st.endpoints {
-		if e.live() && e.typ == typ && (typ == typeGateway || e.vpc == v.id) {
+		// Interface and Gateway Load Balancer endpoints share the per-VPC quota.
+		same := e.typ == typ || (typ != typeGateway && e.typ != typeGateway)
+		if e.live() && same && (typ == typeGateway || e.vpc == v.id) {
 			n++
 		}
 	}

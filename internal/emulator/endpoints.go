@@ -26,7 +26,7 @@ type xEndpoint struct {
 	ServiceName      string       `xml:"serviceName"`
 	ServiceRegion    string       `xml:"serviceRegion"`
 	State            string       `xml:"state"`
-	Policy           string       `xml:"policyDocument"`
+	Policy           string       `xml:"policyDocument,omitempty"`
 	RouteTableIDs    []string     `xml:"routeTableIdSet>item"`
 	SubnetIDs        []string     `xml:"subnetIdSet>item"`
 	Groups           []xGroupID   `xml:"groupSet>item"`
@@ -71,6 +71,13 @@ func (st *regionState) xmlEndpoint(e *endpoint, now time.Time) xEndpoint {
 		PrivateDNS: e.privateDNS, Created: e.created.UTC().Format("2006-01-02T15:04:05.000Z"), Tags: st.tags[e.id], OwnerID: st.account}
 	if x.State == "failed" {
 		x.LastError = &xLastError{Code: e.failCode, Message: e.failMessage}
+	}
+	if e.typ == typeGatewayLoadBalancer {
+		// One network interface in its one subnet; no security groups, DNS names or DNS options.
+		if x.State != "deleted" && x.State != "failed" {
+			x.ENIs = st.enisOf(e.id)
+		}
+		return x
 	}
 	if e.typ != typeInterface {
 		return x
@@ -140,8 +147,8 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if typ == "" {
 		typ = typeGateway
 	}
-	if typ != typeGateway && typ != typeInterface {
-		return errf("InvalidParameterValue", "Value (%s) for parameter VpcEndpointType is invalid. Valid values: Gateway, Interface.", typ)
+	if typ != typeGateway && typ != typeInterface && typ != typeGatewayLoadBalancer {
+		return errf("InvalidParameterValue", "Value (%s) for parameter VpcEndpointType is invalid. Valid values: Gateway, Interface, GatewayLoadBalancer.", typ)
 	}
 	rts, subnets, groups := list(f, "RouteTableId"), list(f, "SubnetId"), list(f, "SecurityGroupId")
 	if e := firstErr(malformed(vpcID, "vpc"), malformedAny(subnets, "subnet"), malformedAny(rts, "rtb"), malformedAny(groups, "sg")); e != nil {
@@ -170,6 +177,11 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if d.inboundSet && !inboundSupported(svc) {
 		return errInboundNotSupported
 	}
+	if typ == typeGatewayLoadBalancer {
+		if e := checkGatewayLoadBalancer(len(subnets), get(f, "PolicyDocument") != ""); e != nil {
+			return e
+		}
+	}
 	if e := st.checkRouteTables(vpcID, svc, rts, ""); e != nil {
 		return e
 	}
@@ -180,11 +192,14 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 		return e
 	}
 	policy := get(f, "PolicyDocument")
-	if policy != "" {
+	switch {
+	case typ == typeGatewayLoadBalancer:
+		policy = "" // a Gateway Load Balancer endpoint has no policy
+	case policy != "":
 		if e := checkPolicy(svc, policy); e != nil {
 			return e
 		}
-	} else {
+	default:
 		policy = DefaultPolicy
 	}
 	ipType := get(f, "IpAddressType")
@@ -248,6 +263,9 @@ func hCreateVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 			st.addENI(ep, sid)
 		}
 	}
+	if typ == typeGatewayLoadBalancer {
+		st.addENI(ep, subnets[0])
+	}
 	st.endpoints[ep.id] = ep
 	setTags(st, ep.id, tags)
 	if token != "" {
@@ -288,10 +306,34 @@ func splitPairs(h string) []string {
 	return out
 }
 
+// checkGatewayLoadBalancer checks what only a Gateway Load Balancer endpoint requires: exactly one
+// subnet, and no policy (see doc.go: these messages approximate AWS's).
+func checkGatewayLoadBalancer(subnets int, policy bool) *apiError {
+	if subnets != 1 {
+		return invalidParameter("A GatewayLoadBalancer type VPC Endpoint requires exactly one subnet, got %d.", subnets)
+	}
+	if policy {
+		return invalidParameter("VPC endpoint policies are not supported for GatewayLoadBalancer type VPC Endpoint.")
+	}
+	return nil
+}
+
 // checkTypeFields rejects arguments that do not belong to the endpoint type.
 func checkTypeFields(typ string, rts, subnets, groups, privateDNS, recordType, inbound bool) *apiError {
-	if typ == typeInterface && rts {
+	if (typ == typeInterface || typ == typeGatewayLoadBalancer) && rts {
 		return invalidParameter("Route table IDs are only supported for Gateway type VPC Endpoint.")
+	}
+	if typ == typeGatewayLoadBalancer {
+		switch {
+		case groups:
+			return invalidParameter("Security group IDs are only supported for Interface type VPC Endpoint.")
+		case privateDNS:
+			return invalidParameter("Private DNS is only supported for Interface type VPC Endpoint.")
+		case inbound:
+			return invalidParameter("DnsOptions PrivateDnsOnlyForInboundResolverEndpoint is applicable only to Interface VPC Endpoints.")
+		case recordType:
+			return invalidParameter("DnsOptions DnsRecordIpType is applicable only to Interface VPC Endpoints.")
+		}
 	}
 	if typ == typeGateway {
 		switch {

@@ -38,6 +38,14 @@ func hModifyVpcEndpoint(s *Server, r *request, out *bytes.Buffer) *apiError {
 	if d.inboundSet && !inboundSupported(ep.svc) {
 		return errInboundNotSupported
 	}
+	if ep.typ == typeGatewayLoadBalancer {
+		if len(addSN)+len(rmSN) > 0 {
+			return invalidParameter("The subnet of a GatewayLoadBalancer type VPC Endpoint cannot be changed.")
+		}
+		if policy != "" || reset {
+			return invalidParameter("VPC endpoint policies are not supported for GatewayLoadBalancer type VPC Endpoint.")
+		}
+	}
 	var newRT []string
 	for _, rt := range addRT {
 		if !contains(ep.routeTables, rt) {

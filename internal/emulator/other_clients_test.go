@@ -20,10 +20,19 @@ func TestDescribeVpcEndpointServiceConfigurations(t *testing.T) {
 
 	mine, err := e.ec2.DescribeVpcEndpointServiceConfigurations(e.ctx, &ec2.DescribeVpcEndpointServiceConfigurationsInput{})
 	e.must(err)
-	if len(mine.ServiceConfigurations) != 1 {
-		t.Fatalf("test owns one service: %+v", mine.ServiceConfigurations)
+	// The caller owns one interface service and one Gateway Load Balancer service.
+	gwlbOwn, _ := emulator.GatewayLoadBalancerServiceNames(region)
+	if len(mine.ServiceConfigurations) != 2 {
+		t.Fatalf("test owns two services: %+v", mine.ServiceConfigurations)
 	}
-	c := mine.ServiceConfigurations[0]
+	c, g := mine.ServiceConfigurations[0], mine.ServiceConfigurations[1]
+	if aws.ToString(c.ServiceName) == gwlbOwn {
+		c, g = g, c
+	}
+	if aws.ToString(g.ServiceName) != gwlbOwn || len(g.GatewayLoadBalancerArns) != 1 || len(g.NetworkLoadBalancerArns) != 0 ||
+		len(g.ServiceType) != 1 || g.ServiceType[0].ServiceType != types.ServiceTypeGatewayLoadBalancer {
+		t.Fatalf("%+v", g)
+	}
 	if aws.ToString(c.ServiceName) != acceptOwn || aws.ToString(c.ServiceId) != emulator.ServiceID(acceptOwn, "Interface") ||
 		c.ServiceState != types.ServiceStateAvailable || !aws.ToBool(c.AcceptanceRequired) || len(c.AvailabilityZones) != 6 ||
 		len(c.NetworkLoadBalancerArns) != 1 || len(c.ServiceType) != 1 || c.ServiceType[0].ServiceType != types.ServiceTypeInterface ||
@@ -58,7 +67,7 @@ func TestDescribeVpcEndpointServiceConfigurations(t *testing.T) {
 	wantErr(t, err, "InvalidParameterValue", "")
 	paged, err := other.DescribeVpcEndpointServiceConfigurations(e.ctx, &ec2.DescribeVpcEndpointServiceConfigurationsInput{MaxResults: aws.Int32(5)})
 	e.must(err)
-	if len(paged.ServiceConfigurations) != 2 || paged.NextToken != nil {
+	if len(paged.ServiceConfigurations) != 3 || paged.NextToken != nil { // two interface services, one Gateway Load Balancer service
 		t.Fatalf("%+v", paged)
 	}
 }

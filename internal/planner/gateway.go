@@ -153,16 +153,24 @@ func gatewayNotSupported(name string, serviceTypes []string, live bool) Finding 
 		fact = fmt.Sprintf("The service %s offers %s endpoints, not Gateway endpoints",
 			name, quoteList(serviceTypes))
 	}
-	if IsPrivateLinkName(name) {
+	fix := "Use vpce_interface_endpoint for this service, or one of " + strings.Join(gatewayServices, ", ") + " here"
+	switch {
+	case live && hasType(serviceTypes, TypeGatewayLoadBalancer):
+		fix = "Use " + resourceGatewayLoadBalancer + " for this service, or one of " + strings.Join(gatewayServices, ", ") + " here"
+	case IsPrivateLinkName(name):
 		fact = fmt.Sprintf("The service %s is a PrivateLink endpoint service, reached through Interface endpoints, not Gateway endpoints",
 			name)
+		if !live {
+			fix = "Use vpce_interface_endpoint for this service (" + resourceGatewayLoadBalancer +
+				" if it is a Gateway Load Balancer endpoint service), or one of " + strings.Join(gatewayServices, ", ") + " here"
+		}
 	}
 	return finding{
 		rule: "P1", severity: SeverityError, attr: attrService,
 		summary: "Service does not support Gateway endpoints",
 		fact:    fact,
 		aws:     rejectTypeMismatch(TypeGateway, serviceTypes),
-		fix:     "Use vpce_interface_endpoint for this service, or one of " + strings.Join(gatewayServices, ", ") + " here",
+		fix:     fix,
 	}.build()
 }
 

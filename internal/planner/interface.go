@@ -122,7 +122,7 @@ func checkInterfaceService(cfg InterfaceConfig, name string, svc *ServiceFacts, 
 			fact: fmt.Sprintf("The service %s offers %s endpoints, not Interface endpoints",
 				name, quoteList(svc.ServiceTypes)),
 			aws: rejectTypeMismatch(TypeInterface, svc.ServiceTypes),
-			fix: "Use vpce_gateway_endpoint for this service",
+			fix: "Use " + ResourceForTypes(svc.ServiceTypes) + " for this service",
 		}.build())
 	}
 	if cfg.ServiceRegion != "" && cfg.ServiceRegion != cfg.Region && len(svc.SupportedRegions) > 0 &&

@@ -40,8 +40,12 @@ func GatewayServices() []string { return slices.Clone(gatewayServices) }
 // GatewayCapable reports whether the service with this short name offers Gateway endpoints.
 func GatewayCapable(short string) bool { return slices.Contains(gatewayServices, short) }
 
-// PreferredType returns TypeGateway where the service offers it (it is free), else TypeInterface.
+// PreferredType returns TypeGateway where the service offers it (it is free), TypeGatewayLoadBalancer
+// for a Gateway Load Balancer endpoint service (the only type it offers), else TypeInterface.
 func PreferredType(serviceTypes []string) string {
+	if onlyGatewayLoadBalancer(serviceTypes) {
+		return TypeGatewayLoadBalancer
+	}
 	for _, t := range serviceTypes {
 		if strings.EqualFold(t, TypeGateway) {
 			return TypeGateway

@@ -144,7 +144,7 @@ func TestPreferredType(t *testing.T) {
 		{"gateway only", []string{TypeGateway}, TypeGateway},
 		{"interface only", []string{TypeInterface}, TypeInterface},
 		{"lowercase", []string{"gateway"}, TypeGateway},
-		{"gateway load balancer", []string{"GatewayLoadBalancer"}, TypeInterface},
+		{"gateway load balancer", []string{"GatewayLoadBalancer"}, TypeGatewayLoadBalancer}, // vpce_gateway_load_balancer_endpoint
 		{"none", nil, TypeInterface},
 	}
 	for _, tt := range tests {
@@ -433,5 +433,43 @@ func TestGatewayConfigServiceNameChina(t *testing.T) {
 	got, err := GatewayConfig{Service: "s3", Region: "cn-north-1"}.ServiceName()
 	if err != nil || got != "com.amazonaws.cn-north-1.s3" {
 		t.Errorf("gateway s3 in cn-north-1 = %q, %v; want com.amazonaws.cn-north-1.s3", got, err)
+	}
+}
+
+func TestPreferredTypeFor(t *testing.T) {
+	t.Parallel()
+	both := []string{TypeInterface, TypeGateway}
+	tests := []struct {
+		name    string
+		types   []string
+		reach   []string
+		want    string
+		wantErr string
+	}{
+		{"default: the VPC only, gateway offered", both, nil, TypeGateway, ""},
+		{"the VPC only, said", both, []string{ReachVPC}, TypeGateway, ""},
+		{"on-premises needs an interface endpoint", both, []string{ReachVPC, ReachOnPremises}, TypeInterface, ""},
+		{"peered VPCs in other regions", both, []string{ReachPeeredVPCsOtherRegion}, TypeInterface, ""},
+		{"transit gateway", both, []string{ReachTransitGateway}, TypeInterface, ""},
+		{"interface-only service", []string{TypeInterface}, nil, TypeInterface, ""},
+		{"interface-only service from on-premises", []string{TypeInterface}, []string{ReachOnPremises}, TypeInterface, ""},
+		{"gateway-only service from on-premises", []string{TypeGateway}, []string{ReachOnPremises}, "", "only Gateway endpoints"},
+		{"nothing offered", nil, []string{ReachOnPremises}, "", "neither"},
+		{"gateway load balancer service", []string{"GatewayLoadBalancer"}, []string{ReachOnPremises}, TypeGatewayLoadBalancer, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, reason, err := PreferredTypeFor(tt.types, tt.reach)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want || reason == "" {
+				t.Fatalf("PreferredTypeFor(%v, %v) = %q, %q, %v; want %q with a reason", tt.types, tt.reach, got, reason, err, tt.want)
+			}
+		})
 	}
 }

@@ -66,6 +66,9 @@ func (r *associationResource) Metadata(_ context.Context, req resource.MetadataR
 	resp.TypeName = req.ProviderTypeName + r.kind.typeSuffix
 }
 
+// typeName is the resource's type name, for messages naming it.
+func (r *associationResource) typeName() string { return "vpce" + r.kind.typeSuffix }
+
 func (r *associationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	k := r.kind
 	attrs := map[string]schema.Attribute{
@@ -89,9 +92,10 @@ func (r *associationResource) Schema(ctx context.Context, _ resource.SchemaReque
 	resp.Schema = schema.Schema{
 		MarkdownDescription: k.description + fmt.Sprintf(
 			" Use it when `%[1]s` leaves `%[2]s` unset: the endpoint resource then does not touch membership, and each "+
-				"association owns one member. Do not combine it with `%[2]s` set on the same endpoint: the endpoint "+
-				"resource owns the set then, so it reports the association's %[3]s in its plan and detaches it on apply, "+
-				"and this association recreates it on the next apply. Concurrent associations of one endpoint are "+
+				"association owns one member. Each member has one owner: combining it with `%[2]s` set on the same "+
+				"endpoint, or two associations for the same %[3]s, is an error at `terraform plan` (at apply, before any "+
+				"change, when the endpoint is created in the same run), and destroying an association leaves its %[3]s "+
+				"attached when another resource of the configuration still declares it. Concurrent associations of one endpoint are "+
 				"serialised inside the provider, so many can be applied in parallel. Import with `vpce-…/%[4]s`. "+
 				"The planner checks at `terraform plan` that the endpoint's type is %[5]s, and that the %[3]s exists "+
 				"and is in the endpoint's VPC.", k.endpointRes, k.endpointAttr, k.noun, k.example, k.endpointType),
@@ -118,6 +122,9 @@ func (r *associationResource) Create(ctx context.Context, req resource.CreateReq
 
 	what := fmt.Sprintf("creating VPC endpoint %s association (%s/%s)", r.kind.noun, endpointID, member)
 	ep, err := r.data.client.ModifyVPCEndpointFunc(ctx, endpointID, func(e *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
+		if slices.Contains(r.kind.members(e), member) {
+			return nil, nil // already a member: a retried add whose first answer was lost, or attached before
+		}
 		return r.kind.add(ctx, r, e, member, req.Plan)
 	}, timeout)
 	if err != nil {
@@ -180,6 +187,19 @@ func (r *associationResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", endpointID)
 
+	// A member that another resource of this run still claims stays attached: the plan recorded the
+	// claimant it saw, and the apply's own claims are checked again here.
+	heldBy := r.data.claims.release(endpointID, r.kind.set(), member, appliedClaimToken(ctx, req.Private))
+	if heldBy == "" {
+		heldBy = privateString(ctx, req.Private, keepMemberKey)
+	}
+	if heldBy != "" {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("%s left attached", capitalize(r.kind.noun)),
+			fmt.Sprintf("The %s %s stays associated with VPC endpoint %s: %s in this configuration still declares it, so destroying this %s only removes it from state.",
+				r.kind.noun, member, endpointID, heldBy, r.typeName()))
+		return
+	}
+
 	_, err := r.data.client.ModifyVPCEndpointFunc(ctx, endpointID, func(e *ec2types.VpcEndpoint) (*ec2.ModifyVpcEndpointInput, error) {
 		if !slices.Contains(r.kind.members(e), member) {
 			return nil, nil // already gone
@@ -208,13 +228,31 @@ func (r *associationResource) ImportState(ctx context.Context, req resource.Impo
 // ModifyPlan runs the planner's live rules when an association is about to be created and both ids
 // are known.
 func (r *associationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() || r.data == nil || !r.data.planTimeValidation {
+	if r.data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		r.planDestroy(ctx, req, resp)
 		return
 	}
 	var endpointID, member types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("vpc_endpoint_id"), &endpointID)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root(r.kind.attr), &member)...)
-	if resp.Diagnostics.HasError() || endpointID.IsUnknown() || member.IsUnknown() || endpointID.IsNull() || member.IsNull() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	token := planClaimToken(ctx, resp.Private, &resp.Diagnostics)
+	if known(endpointID) && known(member) && len(resp.RequiresReplace) == 0 {
+		// A replacement is planned again as a create, which claims. When the endpoint is created in
+		// the same apply, its id is unknown here at plan; Terraform plans the association again during
+		// the apply, once the endpoint exists and before Create makes any call, and this check then
+		// stops the apply with nothing changed for the member.
+		r.data.claims.claimMember(endpointID.ValueString(), r.kind.set(), member.ValueString(), claimant{token, r.typeName()}, path.Root(r.kind.attr), &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	if !req.State.Raw.IsNull() || !r.data.planTimeValidation || !known(endpointID) || !known(member) {
 		return
 	}
 	client := r.data.client
@@ -228,12 +266,49 @@ func (r *associationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		factsProblem(&resp.Diagnostics, err, "")
 		return
 	}
+	if slices.Contains(r.kind.members(ep), member.ValueString()) {
+		resp.Diagnostics.AddAttributeWarning(path.Root(r.kind.attr), fmt.Sprintf("%s already attached", capitalize(r.kind.noun)),
+			fmt.Sprintf("The %s %s is already associated with VPC endpoint %s (by another configuration, by a resource this plan destroys, or out of band). This %s adopts it without a change, and destroying it later detaches the %s for everyone who relies on it.",
+				r.kind.noun, member.ValueString(), endpointID.ValueString(), r.typeName(), r.kind.noun))
+	}
 	findings, err := r.kind.check(ctx, client, ep, member.ValueString())
 	if err != nil {
 		factsProblem(&resp.Diagnostics, err, "")
 		return
 	}
 	appendFindings(ctx, &resp.Diagnostics, findings, nil)
+}
+
+// keepMemberKey is the planned private-state key of a destroy that must leave its member attached:
+// the claimant the plan saw, in words.
+const keepMemberKey = "keep_member"
+
+// planDestroy records in the destroy's plan whether another resource planned in this run still
+// claims the member, so that the apply leaves it attached.
+func (r *associationResource) planDestroy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	endpointID, member, _, diags := r.identity(ctx, req.State.GetAttribute)
+	if diags.HasError() {
+		return
+	}
+	if heldBy := r.data.claims.releaseAwaiting(ctx, endpointID, r.kind.set(), member); heldBy != "" {
+		resp.Diagnostics.Append(setPrivateString(ctx, resp.Private, keepMemberKey, heldBy)...)
+		resp.Diagnostics.AddWarning(fmt.Sprintf("%s stays attached", capitalize(r.kind.noun)),
+			fmt.Sprintf("Destroying this %s leaves %s %s associated with VPC endpoint %s, because %s in this configuration still declares it.",
+				r.typeName(), r.kind.noun, member, endpointID, heldBy))
+	}
+}
+
+// set describes the endpoint's set this kind's members belong to.
+func (k associationKind) set() memberSet {
+	return memberSet{attribute: k.endpointAttr, what: capitalize(k.noun), association: "vpce" + k.typeSuffix}
+}
+
+// capitalize upper-cases the first letter.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // identity reads the endpoint id, the member id and the timeouts from a plan or state.

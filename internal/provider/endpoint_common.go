@@ -209,8 +209,11 @@ func readEndpoint(ctx context.Context, client *awsclient.Client, id string, want
 	}
 	if endpoint.VpcEndpointType != want {
 		other := "vpce_interface_endpoint"
-		if endpoint.VpcEndpointType == ec2types.VpcEndpointTypeGateway {
+		switch endpoint.VpcEndpointType {
+		case ec2types.VpcEndpointTypeGateway:
 			other = "vpce_gateway_endpoint"
+		case ec2types.VpcEndpointTypeGatewayLoadBalancer:
+			other = gatewayLoadBalancerEndpointType
 		}
 		article := "a"
 		if want == ec2types.VpcEndpointTypeInterface {

@@ -29,6 +29,9 @@ func (r *gatewayEndpointResource) ValidateConfig(ctx context.Context, req resour
 // tables to be associated), shows membership changes made outside this resource, and runs the
 // planner's live rules.
 func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data != nil {
+		defer endpointPlanned(ctx, r.data.claims, req)
+	}
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
@@ -68,6 +71,15 @@ func (r *gatewayEndpointResource) ModifyPlan(ctx context.Context, req resource.M
 			owned, ok := ownedMembers(ctx, req.Private)
 			warnDetached(&resp.Diagnostics, routeTableSet, state.AssociatedRouteTableIDs,
 				ownOf(owned, ok, "route_table_ids", state.RouteTableIDs), ids, state.ID.ValueString())
+		}
+	}
+
+	token := planClaimToken(ctx, resp.Private, &resp.Diagnostics)
+	if state != nil && !replacing {
+		r.data.claims.claimSets(state.ID.ValueString(), gatewayEndpointType, token,
+			[]claimedSet{{routeTableSet, cfg.RouteTableIDs}}, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
 		}
 	}
 
@@ -113,10 +125,12 @@ func planPolicy(cfg policyValue, state *policyValue, plan *policyValue) {
 	*plan = newPolicyValue(defaultEndpointPolicy)
 }
 
-// gatewayInputsUnchanged reports whether applying plan would change nothing in AWS.
+// gatewayInputsUnchanged reports whether applying plan would change nothing in AWS. Unsetting
+// route_table_ids (membership handed to associations, as after an import or a move) changes only
+// the state.
 func gatewayInputsUnchanged(plan, state *gatewayEndpointModel) bool {
 	return plan.ServiceName.Equal(state.ServiceName) && plan.VPCID.Equal(state.VPCID) &&
-		plan.RouteTableIDs.Equal(state.RouteTableIDs) && plan.Policy.Equal(state.Policy) &&
+		(plan.RouteTableIDs.Equal(state.RouteTableIDs) || plan.RouteTableIDs.IsNull()) && plan.Policy.Equal(state.Policy) &&
 		plan.TagsAll.Equal(state.TagsAll)
 }
 

@@ -32,6 +32,9 @@ var (
 	_ resource.ResourceWithValidateConfig = (*gatewayEndpointResource)(nil)
 )
 
+// gatewayEndpointType is the resource's type name, for messages naming it.
+const gatewayEndpointType = "vpce_gateway_endpoint"
+
 // NewGatewayEndpointResource returns the vpce_gateway_endpoint resource.
 func NewGatewayEndpointResource() resource.Resource {
 	return &gatewayEndpointResource{}
@@ -90,7 +93,7 @@ func (r *gatewayEndpointResource) Schema(ctx context.Context, _ resource.SchemaR
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"route_table_ids": schema.SetAttribute{
-				MarkdownDescription: "Route tables to route to the service through this endpoint. When set, this resource owns the membership: route tables attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_route_table_association` resources to manage. Do not combine the two on one endpoint: with `route_table_ids` set, a route table attached by an association is reported in the plan and detached on apply, and the association attaches it again on the next apply.",
+				MarkdownDescription: "Route tables to route to the service through this endpoint. When set, this resource owns the membership: route tables attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_route_table_association` resources to manage. Combining the two on one endpoint is an error at plan: each route table has one owner.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{setvalidator.NoNullValues(), setvalidator.ValueStringsAre(
@@ -190,6 +193,10 @@ func (r *gatewayEndpointResource) Create(ctx context.Context, req resource.Creat
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
+	// The id is new: no association can claim its route tables yet, so this only records the claim.
+	var claimDiags diag.Diagnostics
+	r.data.claims.claimSets(id, gatewayEndpointType, appliedClaimToken(ctx, resp.Private),
+		[]claimedSet{{routeTableSet, plan.RouteTableIDs}}, &claimDiags)
 }
 
 func (r *gatewayEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -227,6 +234,13 @@ func (r *gatewayEndpointResource) Update(ctx context.Context, req resource.Updat
 	client := r.data.client
 	id := state.ID.ValueString()
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
+
+	// Before any change: the route tables must have no other owner in this run.
+	r.data.claims.claimSets(id, gatewayEndpointType, appliedClaimToken(ctx, req.Private),
+		[]claimedSet{{routeTableSet, plan.RouteTableIDs}}, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 
 	var cfgPolicy policyValue
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("policy"), &cfgPolicy)...)

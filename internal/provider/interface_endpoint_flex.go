@@ -517,9 +517,10 @@ type interfaceEndpointModel struct {
 	AssociatedSecurityGroupIDs types.Set      `tfsdk:"associated_security_group_ids"` //< string
 	AssociatedSubnetIDs        types.Set      `tfsdk:"associated_subnet_ids"`         //< string
 	AutoAccept                 types.Bool     `tfsdk:"auto_accept"`
-	AvailabilityZones          types.Set      `tfsdk:"availability_zones"` //< string
-	DNSEntries                 types.List     `tfsdk:"dns_entries"`        //< dnsEntry object
-	DNSOptions                 types.Object   `tfsdk:"dns_options"`        //< dnsOptions object
+	CandidateSubnetIDs         types.Set      `tfsdk:"candidate_subnet_ids"` //< string
+	AvailabilityZones          types.Set      `tfsdk:"availability_zones"`   //< string
+	DNSEntries                 types.List     `tfsdk:"dns_entries"`          //< dnsEntry object
+	DNSOptions                 types.Object   `tfsdk:"dns_options"`          //< dnsOptions object
 	ID                         types.String   `tfsdk:"id"`
 	IPAddressType              types.String   `tfsdk:"ip_address_type"`
 	NetworkInterfaceIDs        types.Set      `tfsdk:"network_interface_ids"` //< string

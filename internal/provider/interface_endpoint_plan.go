@@ -28,6 +28,9 @@ func (r *interfaceEndpointResource) ValidateConfig(ctx context.Context, req reso
 		region = r.data.client.Region
 	}
 	cfg.validate(&resp.Diagnostics)
+	if !cfg.CandidateSubnetIDs.IsNull() && cfg.SubnetIDs.IsNull() {
+		cfg.SubnetIDs = types.SetUnknown(types.StringType) // picked at plan
+	}
 	appendFindings(ctx, &resp.Diagnostics, planner.CheckInterfaceStatic(interfacePlannerConfig(cfg, region)), &req.Config)
 }
 
@@ -42,6 +45,9 @@ type interfacePlan struct {
 // unset arguments, membership, the policy reset), shows membership changes made outside this
 // resource, and runs the planner's live rules.
 func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.data != nil {
+		defer endpointPlanned(ctx, r.data.claims, req)
+	}
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
@@ -74,10 +80,27 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 	plan.TagsAll = planTagsAll(&resp.Diagnostics, r.data, cfg.Tags)
 	planPolicy(cfg.Policy, state.policy(), &plan.Policy)
 
+	// candidate_subnet_ids: the picks stand for subnet_ids in everything that follows.
+	if !cfg.CandidateSubnetIDs.IsNull() {
+		cfg.SubnetIDs = r.pickSubnets(ctx, cfg, state, serviceName, req.Private, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	plan.SubnetIDs = cfg.SubnetIDs
+
 	// Gather facts and run the live rules.
 	var ip interfacePlan
 	if r.data.planTimeValidation && serviceName != "" {
 		ip = r.liveRules(ctx, cfg, state, serviceName, &req.Config, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+
+	token := planClaimToken(ctx, resp.Private, &resp.Diagnostics)
+	if state != nil && !replacing && len(resp.RequiresReplace) == 0 {
+		r.data.claims.claimSets(state.ID.ValueString(), interfaceEndpointType, token, cfg.claimedSets(), &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -394,15 +417,19 @@ func (r *interfaceEndpointResource) planDefaultGroup(ctx context.Context, vpcID 
 // restoreComputed keeps the computed values of an update that does not change them, so the plan
 // shows no "(known after apply)" for them.
 func (r *interfaceEndpointResource) restoreComputed(plan, state *interfaceEndpointModel) {
-	network := plan.AssociatedSubnetIDs.Equal(state.AssociatedSubnetIDs) && plan.PrivateDNSEnabled.Equal(state.PrivateDNSEnabled) &&
-		plan.IPAddressType.Equal(state.IPAddressType) && plan.DNSOptions.Equal(state.DNSOptions)
-	if network {
+	// The framework leaves computed values as they are when the configuration did not change (a
+	// planner choice differs from state: drift): mark what the update changes. Network interfaces
+	// are one per subnet, so only a change of subnets (or of IP address type) can replace them; DNS
+	// entries also follow private DNS and the DNS options.
+	interfaces := plan.AssociatedSubnetIDs.Equal(state.AssociatedSubnetIDs) && plan.IPAddressType.Equal(state.IPAddressType)
+	if interfaces {
 		plan.NetworkInterfaceIDs = state.NetworkInterfaceIDs
+	} else {
+		plan.NetworkInterfaceIDs = types.SetUnknown(types.StringType)
+	}
+	if interfaces && plan.PrivateDNSEnabled.Equal(state.PrivateDNSEnabled) && plan.DNSOptions.Equal(state.DNSOptions) {
 		plan.DNSEntries = state.DNSEntries
 	} else {
-		// The framework leaves computed values as they are when the configuration did not change
-		// (a planner choice differs from state: drift): mark what the update changes.
-		plan.NetworkInterfaceIDs = types.SetUnknown(types.StringType)
 		plan.DNSEntries = types.ListUnknown(types.ObjectType{AttrTypes: dnsEntryAttrTypes})
 	}
 	if plan.AssociatedSubnetIDs.Equal(state.AssociatedSubnetIDs) {

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -32,6 +33,9 @@ var (
 	_ resource.ResourceWithModifyPlan     = (*interfaceEndpointResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*interfaceEndpointResource)(nil)
 )
+
+// interfaceEndpointType is the resource's type name, for messages naming it.
+const interfaceEndpointType = "vpce_interface_endpoint"
 
 // NewInterfaceEndpointResource returns the vpce_interface_endpoint resource.
 func NewInterfaceEndpointResource() resource.Resource {
@@ -154,7 +158,7 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"security_group_ids": schema.SetAttribute{
-				MarkdownDescription: "Security groups of the endpoint's network interfaces. When set, this resource owns the membership: groups attached out of band are shown in the plan and detached on apply. When unset, AWS attaches the VPC's default group and this resource leaves membership alone, for `vpce_security_group_association` resources to manage. An empty set (`[]`, as `distinct(concat(var.security_group_ids, …))` often yields) means AWS's default: the endpoint gets the VPC's default security group, which the plan shows in `associated_security_group_ids`, and this resource owns the membership (other groups are detached). Do not combine the two on one endpoint: with `security_group_ids` set, a group attached by an association is reported in the plan and detached on apply.",
+				MarkdownDescription: "Security groups of the endpoint's network interfaces. When set, this resource owns the membership: groups attached out of band are shown in the plan and detached on apply. When unset, AWS attaches the VPC's default group and this resource leaves membership alone, for `vpce_security_group_association` resources to manage. An empty set (`[]`, as `distinct(concat(var.security_group_ids, …))` often yields) means AWS's default: the endpoint gets the VPC's default security group, which the plan shows in `associated_security_group_ids`, and this resource owns the membership (other groups are detached). Combining the two on one endpoint is an error at plan: each group has one owner.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{setvalidator.NoNullValues(), setvalidator.ValueStringsAre(
@@ -181,11 +185,22 @@ func (r *interfaceEndpointResource) Schema(ctx context.Context, _ resource.Schem
 				Computed:            true,
 			},
 			"subnet_ids": schema.SetAttribute{
-				MarkdownDescription: "Subnets to place the endpoint's network interfaces in, at most one per Availability Zone. When set, this resource owns the membership: subnets attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_subnet_association` resources to manage. Do not combine the two on one endpoint: with `subnet_ids` set, a subnet attached by an association is reported in the plan and detached on apply.",
+				MarkdownDescription: "Subnets to place the endpoint's network interfaces in, at most one per Availability Zone. When set, this resource owns the membership: subnets attached out of band are shown in the plan and detached on apply. When unset, this resource leaves membership alone, for `vpce_subnet_association` resources to manage. Combining the two on one endpoint is an error at plan: each subnet has one owner. With `candidate_subnet_ids`, the plan shows here the subnets the planner picked.",
 				Optional:            true,
+				Computed:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{setvalidator.NoNullValues(), setvalidator.ValueStringsAre(
 					stringvalidator.RegexMatches(subnetIDRegexp, "must be a subnet ID such as subnet-0123456789abcdef0"))},
+			},
+			"candidate_subnet_ids": schema.SetAttribute{
+				MarkdownDescription: "Subnets to choose from, instead of `subnet_ids`: the planner picks one per Availability Zone that the service offers, and the plan shows the picks as `subnet_ids` (owned as `subnet_ids` is) and warns about the subnets it dropped, in zones the service does not offer. Picks are stable: a subnet already in use in its zone is kept, else the zone's lowest subnet ID is taken, and an unchanged candidate list plans the same picks with no AWS call. Give a module's subnets in every zone here and the endpoint lands in as many of them as the service allows, without knowing each service's zones. Conflicts with `subnet_ids`.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators: []validator.Set{
+					setvalidator.NoNullValues(), setvalidator.SizeAtLeast(1),
+					setvalidator.ConflictsWith(path.MatchRoot("subnet_ids")),
+					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(subnetIDRegexp, "must be a subnet ID such as subnet-0123456789abcdef0")),
+				},
 			},
 			"tags":     tagsAttribute(),
 			"tags_all": tagsAllAttribute(),
@@ -263,6 +278,15 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
+	resp.Diagnostics.Append(recordSubnetPicks(ctx, resp.Private, &plan)...)
+	// The id is new: no association can claim its members yet, so this only records the claims.
+	var claimDiags diag.Diagnostics
+	r.data.claims.claimSets(id, interfaceEndpointType, appliedClaimToken(ctx, resp.Private), plan.claimedSets(), &claimDiags)
+}
+
+// claimedSets are the membership sets the resource owns when they are set.
+func (m *interfaceEndpointModel) claimedSets() []claimedSet {
+	return []claimedSet{{subnetSet, m.SubnetIDs}, {securityGroupSet, m.SecurityGroupIDs}}
 }
 
 func (r *interfaceEndpointResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -305,6 +329,11 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	id := state.ID.ValueString()
 	ctx = tflog.SetField(ctx, "vpc_endpoint_id", id)
 
+	// Before any change: the subnets and groups must have no other owner in this run.
+	r.data.claims.claimSets(id, interfaceEndpointType, appliedClaimToken(ctx, req.Private), plan.claimedSets(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if err := r.decideAtApply(ctx, plan.ServiceName.ValueString(), &plan); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("updating VPC endpoint (%s)", id), "deciding the values the plan left to the apply: "+err.Error())
 		return
@@ -357,6 +386,7 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 	resp.Diagnostics.Append(r.flatten(ctx, endpoint, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setOwnedMembers(ctx, resp.Private, plan.ownSets())...)
+	resp.Diagnostics.Append(recordSubnetPicks(ctx, resp.Private, &plan)...)
 }
 
 func (r *interfaceEndpointResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -64,6 +64,7 @@ type providerData struct {
 	defaultTags        map[string]string
 	ignoreTags         ignoreTags
 	planTimeValidation bool
+	claims             *claimRegistry // one owner per member, for this configuration's run (claims.go)
 }
 
 func (p *vpceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -159,6 +160,7 @@ func (p *vpceProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		planTimeValidation: cfg.PlanTimeValidation.IsNull() || cfg.PlanTimeValidation.ValueBool(),
 		defaultTags:        map[string]string{},
 		ignoreTags:         cfg.ignoreTags(os.Getenv),
+		claims:             newClaimRegistry(),
 	}
 	if cfg.DefaultTags != nil && !cfg.DefaultTags.Tags.IsNull() {
 		resp.Diagnostics.Append(cfg.DefaultTags.Tags.ElementsAs(ctx, &data.defaultTags, false)...)
@@ -170,6 +172,7 @@ func (p *vpceProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 func (p *vpceProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewGatewayEndpointResource,
+		NewGatewayLoadBalancerEndpointResource,
 		NewInterfaceEndpointResource,
 		NewRouteTableAssociationResource,
 		NewSecurityGroupAssociationResource,

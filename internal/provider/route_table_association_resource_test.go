@@ -151,51 +151,6 @@ func TestAccRouteTableAssociation_import(t *testing.T) {
 	})
 }
 
-// The endpoint that owns its route tables (route_table_ids set) reports the association's member and
-// detaches it: combining the two fights, and the plan says so.
-func TestAccRouteTableAssociation_conflictWithOwner(t *testing.T) {
-	t.Parallel()
-	tg := acctest.New(t)
-	net := tg.NewNetwork(t)
-	var endpoint ec2types.VpcEndpoint
-	rt0, rt1 := net.RouteTableIDs[0], net.RouteTableIDs[1]
-	config := testAccGatewayEndpointConfig_routeTables(net.VPCID, "s3", rt0) + fmt.Sprintf(`
-resource "vpce_route_table_association" "test" {
-  vpc_endpoint_id = vpce_gateway_endpoint.test.id
-  route_table_id  = %[1]q
-}
-`, rt1)
-
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: tg.ProviderFactories(),
-		CheckDestroy:             testAccCheckAssociationsDestroy(tg),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckGatewayEndpointExists(tg, gatewayResourceName, &endpoint),
-					testAccCheckRouteTableRoutesTo(tg, rt1, &endpoint, true),
-				),
-				ExpectNonEmptyPlan: true, // the owner now wants to detach rt1
-			},
-			{ // the owner's plan updates the endpoint to detach rt1 (with a warning naming it)
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(gatewayResourceName, plancheck.ResourceActionUpdate),
-				}},
-				Check:              testAccCheckRouteTableRoutesTo(tg, rt1, &endpoint, false),
-				ExpectNonEmptyPlan: true, // and the association wants it back
-			},
-			{ // remove the association, so that the endpoint's own set wins for good
-				Config: testAccGatewayEndpointConfig_routeTables(net.VPCID, "s3", rt0),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(gatewayResourceName, plancheck.ResourceActionNoop),
-				}},
-			},
-		},
-	})
-}
-
 // Plan-time failures: each is caught before any ModifyVpcEndpoint call.
 func TestAccRouteTableAssociation_planTimeFailures(t *testing.T) {
 	t.Parallel()

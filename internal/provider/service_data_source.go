@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -42,8 +43,22 @@ func (d *serviceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		Optional:            true,
 		Validators:          []validator.String{stringvalidator.RegexMatches(regionRegexp, "must be an AWS region name such as us-west-2")},
 	}
+	attrs["reachable_from"] = schema.SetAttribute{
+		MarkdownDescription: "Where the endpoint must be reachable from, for `preferred_type`: `vpc` (the endpoint's own VPC, the default), `on_premises` (VPN or Direct Connect), `peered_vpcs_other_regions` and `transit_gateway`. A gateway endpoint is a route in the VPC's route tables, so only traffic that starts in the VPC uses it; anything beyond the VPC needs an interface endpoint (AWS's guidance on choosing a type).",
+		Optional:            true,
+		ElementType:         types.StringType,
+		Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(planner.Reachabilities()...))},
+	}
+	attrs["preferred_type"] = schema.StringAttribute{
+		MarkdownDescription: "The type to use: `Gateway` where the service offers it and only the VPC must reach it (gateways are free), else `Interface`; `GatewayLoadBalancer` for a Gateway Load Balancer endpoint service (use `vpce_gateway_load_balancer_endpoint`). An error when the service offers no type that serves `reachable_from`.",
+		Computed:            true,
+	}
+	attrs["preferred_type_reason"] = schema.StringAttribute{
+		MarkdownDescription: "Why `preferred_type` is what it is, in words.",
+		Computed:            true,
+	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one VPC endpoint service: which endpoint types it offers, in which Availability Zones, with which private DNS names, and which type to prefer (`Gateway` where the service has one: it is free).",
+		MarkdownDescription: "Looks up one VPC endpoint service: which endpoint types it offers, in which Availability Zones, with which private DNS names, and which type to prefer for where it must be reached from (`Gateway` where the service has one and only the VPC uses it: it is free).",
 		Attributes:          attrs,
 	}
 }
@@ -67,14 +82,14 @@ func serviceComputedAttributes() map[string]schema.Attribute {
 		"manages_vpc_endpoints":   schema.BoolAttribute{MarkdownDescription: "Whether the service manages its VPC endpoints itself (managing them through the VPC endpoint API is then restricted).", Computed: true},
 		"owner":                   schema.StringAttribute{MarkdownDescription: "Owner of the service: `amazon` or an account ID.", Computed: true},
 		"policy_supported":        schema.BoolAttribute{MarkdownDescription: "Whether endpoints of the service accept a custom policy.", Computed: true},
-		"preferred_type":          schema.StringAttribute{MarkdownDescription: "`Gateway` where the service offers it (gateways are free), else `Interface`.", Computed: true},
+		"preferred_type":          schema.StringAttribute{MarkdownDescription: "`Gateway` where the service offers it (gateways are free), `GatewayLoadBalancer` for a Gateway Load Balancer endpoint service, else `Interface`.", Computed: true},
 		"private_dns_names":       strList("Private DNS names of the service; empty when it has none."),
 		"service_id": schema.StringAttribute{
 			MarkdownDescription: "ID of the service (`vpce-svc-…`). EC2 lists `s3` and `dynamodb` once per endpoint type, each entry with its own ID: this is the Gateway entry's.",
 			Computed:            true,
 		},
 		"service_name":               schema.StringAttribute{MarkdownDescription: "Full service name.", Computed: true},
-		"service_types":              strList("Endpoint types the service offers: `Gateway`, `Interface`."),
+		"service_types":              strList("Endpoint types the service offers: `Gateway`, `Interface` (`GatewayLoadBalancer` for a Gateway Load Balancer endpoint service)."),
 		"short_name":                 schema.StringAttribute{MarkdownDescription: "Short name of the service (`s3`, `ecr.api`), as the endpoint resources' `service` accepts it; the full name for a PrivateLink service, which has none.", Computed: true},
 		"supported_ip_address_types": strList("IP address types the service supports: `ipv4`, `ipv6`."),
 		"tags":                       schema.MapAttribute{MarkdownDescription: "Tags the service's owner gave it (AWS services have none).", Computed: true, ElementType: types.StringType},
@@ -112,6 +127,16 @@ func (d *serviceDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 	cfg.serviceModel = flattenService(client, *facts)
+	var reach []string
+	resp.Diagnostics.Append(cfg.ReachableFrom.ElementsAs(ctx, &reach, false)...)
+	typ, reason, err := planner.PreferredTypeFor(facts.ServiceTypes, reach)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("reachable_from"), "No endpoint type serves reachable_from",
+			fmt.Sprintf("%s: %s.", name, err))
+		return
+	}
+	cfg.PreferredType = types.StringValue(typ)
+	cfg.PreferredTypeReason = types.StringValue(reason)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
 
@@ -205,6 +230,8 @@ type serviceModel struct {
 
 type serviceDataSourceModel struct {
 	serviceModel
-	Service       types.String `tfsdk:"service"`
-	ServiceRegion types.String `tfsdk:"service_region"`
+	Service             types.String `tfsdk:"service"`
+	ServiceRegion       types.String `tfsdk:"service_region"`
+	ReachableFrom       types.Set    `tfsdk:"reachable_from"` //< string
+	PreferredTypeReason types.String `tfsdk:"preferred_type_reason"`
 }

@@ -65,3 +65,63 @@ data "vpce_service" "test" {
 		}},
 	})
 }
+
+// reachable_from follows AWS's guidance: a gateway only where the VPC alone reaches the service.
+func TestAccServiceDataSource_reachableFrom(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: tg.ProviderFactories(),
+		Steps: []resource.TestStep{
+			{ // a gateway-only service cannot serve on-premises clients
+				Config: `
+data "vpce_service" "test" {
+  service        = "s3express"
+  reachable_from = ["on_premises"]
+}
+`,
+				ExpectError: regexp.MustCompile(`No endpoint type serves reachable_from`),
+			},
+			{ // a value outside the list stops at validate
+				Config: `
+data "vpce_service" "test" {
+  service        = "s3"
+  reachable_from = ["internet"]
+}
+`,
+				ExpectError: regexp.MustCompile(`reachable_from`),
+			},
+			{
+				Config: `
+data "vpce_service" "s3_vpc" {
+  service = "s3"
+}
+
+data "vpce_service" "s3_on_premises" {
+  service        = "s3"
+  reachable_from = ["vpc", "on_premises"]
+}
+
+data "vpce_service" "s3_peered" {
+  service        = "s3"
+  reachable_from = ["peered_vpcs_other_regions"]
+}
+
+data "vpce_service" "ssm_vpc" {
+  service        = "ssm"
+  reachable_from = ["vpc"]
+}
+`,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("data.vpce_service.s3_vpc", "preferred_type", "Gateway"),
+					resource.TestMatchResourceAttr("data.vpce_service.s3_vpc", "preferred_type_reason", regexp.MustCompile(`free`)),
+					resource.TestCheckResourceAttr("data.vpce_service.s3_on_premises", "preferred_type", "Interface"),
+					resource.TestMatchResourceAttr("data.vpce_service.s3_on_premises", "preferred_type_reason", regexp.MustCompile(`cannot be reached from on_premises`)),
+					resource.TestCheckResourceAttr("data.vpce_service.s3_peered", "preferred_type", "Interface"),
+					resource.TestCheckResourceAttr("data.vpce_service.ssm_vpc", "preferred_type", "Interface"),
+					resource.TestMatchResourceAttr("data.vpce_service.ssm_vpc", "preferred_type_reason", regexp.MustCompile(`no Gateway`)),
+				),
+			},
+		},
+	})
+}

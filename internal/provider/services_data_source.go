@@ -19,7 +19,7 @@ import (
 var _ datasource.DataSourceWithConfigure = (*servicesDataSource)(nil)
 
 // endpointTypes are the values of service_type.
-var endpointTypes = []string{planner.TypeGateway, planner.TypeInterface}
+var endpointTypes = []string{planner.TypeGateway, planner.TypeInterface, planner.TypeGatewayLoadBalancer}
 
 // NewServicesDataSource returns the vpce_services data source.
 func NewServicesDataSource() datasource.DataSource {

@@ -3,6 +3,7 @@
 //
 //	ec2-oob -endpoint URL detach-route-table vpce-… rtb-…
 //	ec2-oob -endpoint URL set-policy vpce-… '<json>'
+//	ec2-oob -endpoint URL set-private-dns vpce-… true|false
 //	ec2-oob -endpoint URL delete vpce-…
 //
 // Credentials default to the local EC2 API's (test/test); AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
@@ -14,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -33,7 +35,7 @@ func main() {
 
 func run(endpoint, region string, args []string) error {
 	if endpoint == "" || len(args) < 2 {
-		return fmt.Errorf("usage: ec2-oob -endpoint URL detach-route-table|set-policy|delete vpce-… [arg]")
+		return fmt.Errorf("usage: ec2-oob -endpoint URL detach-route-table|set-policy|set-private-dns|delete vpce-… [arg]")
 	}
 	key, secret := envOr("AWS_ACCESS_KEY_ID", "test"), envOr("AWS_SECRET_ACCESS_KEY", "test")
 	conn := ec2.New(ec2.Options{
@@ -50,6 +52,12 @@ func run(endpoint, region string, args []string) error {
 		in.RemoveRouteTableIds = []string{args[2]}
 	case args[0] == "set-policy" && len(args) == 3:
 		in.PolicyDocument = aws.String(args[2])
+	case args[0] == "set-private-dns" && len(args) == 3:
+		on, err := strconv.ParseBool(args[2])
+		if err != nil {
+			return fmt.Errorf("set-private-dns: %q is not true or false", args[2])
+		}
+		in.PrivateDnsEnabled = aws.Bool(on)
 	case args[0] == "delete" && len(args) == 2:
 		_, err := conn.DeleteVpcEndpoints(ctx, &ec2.DeleteVpcEndpointsInput{VpcEndpointIds: []string{id}})
 		return err

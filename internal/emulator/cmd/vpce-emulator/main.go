@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -51,6 +53,7 @@ type config struct {
 	seedKind string
 	seedFile string
 	urlFile  string
+	admin    string // listen address of the counters endpoint; "" = none
 }
 
 const usageHeader = `vpce-emulator runs the local EC2 API (EC2 Query protocol and STS GetCallerIdentity on one URL).
@@ -72,6 +75,9 @@ Fault knobs, for testing retries (rates are probabilities from 0 to 1; draws are
   -fail-next-endpoint         the next endpoints created end in "failed" with this LastError
   -latency, -throttle         delay every call before it runs; token-bucket RequestLimitExceeded
 
+Call counters: -admin-addr serves GET /calls (the calls served, by action, as JSON) and POST
+/calls/reset (zeroes them) on a listener of its own, for benchmarks run from another process.
+
 Flags:
 `
 
@@ -90,6 +96,7 @@ func parseFlags(args []string, out io.Writer) (config, error) {
 	fs.StringVar(&c.seedKind, "seed", "", `seed data to create: "" or "demo" (a VPC, three subnets, two route tables, a security group)`)
 	fs.StringVar(&c.seedFile, "seed-file", filepath.Join(os.TempDir(), "vpce-emulator-seed.json"), "where to write the seeded network ids (JSON)")
 	fs.StringVar(&c.urlFile, "url-file", "", "write the URL to this file when ready")
+	fs.StringVar(&c.admin, "admin-addr", "", "listen address of the call counters (GET /calls: JSON counts by action; POST /calls/reset zeroes them); \"\": off")
 	timeScale := fs.Float64("time-scale", 1, "multiplies every simulated duration (0.01: endpoints available in 10 ms)")
 	pending := fs.Duration("pending", time.Second, "endpoint pending → available")
 	deleting := fs.Duration("deleting", time.Second, "endpoint deleting → deleted")
@@ -207,6 +214,14 @@ func run(c config) error {
 		srv.SetEndpointFailure(failing)
 		srv.ResetCalls()
 	}
+	if c.admin != "" {
+		adminURL, stop, err := serveAdmin(c.admin, srv)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		fmt.Printf("ADMIN %s\n", adminURL)
+	}
 	if c.urlFile != "" {
 		if err := os.WriteFile(c.urlFile, []byte(url+"\n"), 0o600); err != nil {
 			return fmt.Errorf("writing URL file: %w", err)
@@ -219,4 +234,25 @@ func run(c config) error {
 	<-sig
 	fmt.Println("stopping")
 	return nil
+}
+
+// serveAdmin serves the server's call counters on addr: GET /calls answers the counts by action as a
+// JSON object, POST /calls/reset zeroes them (and the fault counters). It returns the base URL.
+func serveAdmin(addr string, srv *emulator.Server) (string, func(), error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", nil, fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /calls", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(srv.CallCounts())
+	})
+	mux.HandleFunc("POST /calls/reset", func(w http.ResponseWriter, _ *http.Request) {
+		srv.ResetCalls()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = hs.Serve(ln) }()
+	return "http://" + ln.Addr().String(), func() { _ = hs.Close() }, nil
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -64,7 +66,7 @@ func TestParseFlags_help(t *testing.T) {
 		t.Fatal(err)
 	}
 	help := out.String()
-	for _, name := range []string{"addr", "region", "seed", "seed-file", "url-file", "time-scale", "pending", "deleting",
+	for _, name := range []string{"addr", "region", "seed", "seed-file", "url-file", "admin-addr", "time-scale", "pending", "deleting",
 		"deleted-retention", "dns-reservation", "latency", "consistency-window", "scale-consistency-window", "throttle-rate", "throttle", "throttle-burst", "error-rate",
 		"error-code", "drop-rate", "slow-answer", "slow-rate", "fault-seed", "fault", "fail-next-endpoint", "fail-endpoints", "v"} {
 		if !strings.Contains(help, "\n  -"+name+" ") && !strings.Contains(help, "\n  -"+name+"\t") && !strings.Contains(help, "\n  -"+name+"\n") {
@@ -73,5 +75,53 @@ func TestParseFlags_help(t *testing.T) {
 	}
 	if !strings.Contains(help, "Fault knobs") {
 		t.Error("-h does not explain the fault knobs")
+	}
+}
+
+func TestServeAdmin(t *testing.T) {
+	t.Parallel()
+	srv := emulator.New(emulator.Options{})
+	url, err := srv.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	admin, stop, err := serveAdmin("127.0.0.1:0", srv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	// One unsigned call: counted (every request that names an action is), then refused.
+	resp, err := http.Post(url, "application/x-www-form-urlencoded", strings.NewReader("Action=DescribeVpcs&Version=2016-11-15"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	counts := func() map[string]int {
+		t.Helper()
+		resp, err := http.Get(admin + "/calls")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var m map[string]int
+		if err := json.NewDecoder(resp.Body).Decode(&m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	if got := counts(); got["DescribeVpcs"] != 1 || len(got) != 1 {
+		t.Fatalf("counts %v, want DescribeVpcs=1", got)
+	}
+	resp, err = http.Post(admin+"/calls/reset", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("reset: %s", resp.Status)
+	}
+	if got := counts(); len(got) != 0 {
+		t.Fatalf("counts after reset %v", got)
 	}
 }

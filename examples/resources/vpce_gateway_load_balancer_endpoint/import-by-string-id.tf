@@ -1,0 +1,4 @@
+import {
+  to = vpce_gateway_load_balancer_endpoint.example
+  id = "vpce-0123456789abcdef0"
+}

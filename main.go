@@ -2,12 +2,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/provider"
 )
@@ -21,11 +20,13 @@ func main() {
 	flag.Parse()
 	quietUnlessAsked(os.Getenv, os.Setenv)
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         provider.RegistryAddress,
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// provider.NewServer is providerserver.NewProtocol6 with each request's context forgotten once
+	// the request is answered (the framework keeps them all otherwise).
+	err := tf6server.Serve(provider.RegistryAddress, provider.NewServer(provider.New(version)), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

@@ -20,7 +20,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	awspolicy "github.com/hashicorp/awspolicyequivalence"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/emulator"
@@ -129,7 +128,9 @@ func NewWithOptions(t *testing.T, opts emulator.Options) *Target {
 // ProviderFactories are the protocol-6 provider factories for resource.TestCase, pointed at the target.
 func (tg *Target) ProviderFactories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"vpce": providerserver.NewProtocol6WithError(provider.NewWithDefaults("test", tg.defaults)()),
+		"vpce": func() (tfprotov6.ProviderServer, error) {
+			return provider.NewServer(provider.NewWithDefaults("test", tg.defaults))(), nil
+		},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	providerfw "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
@@ -87,6 +88,18 @@ func (tg *Target) NewWorkdirWithAWSStandIn(t *testing.T) *Workdir {
 	return tg.newWorkdir(t, map[string]func() tfprotov6.ProviderServer{"hashicorp/aws": providerserver.NewProtocol6(StandInAWS())})
 }
 
+// NewWorkdirServing is NewWorkdir with one more provider (namespace/type, e.g. "example/minimal")
+// served in-process beside this one.
+func (tg *Target) NewWorkdirServing(t *testing.T, name string, server func() tfprotov6.ProviderServer) *Workdir {
+	t.Helper()
+	return tg.newWorkdir(t, map[string]func() tfprotov6.ProviderServer{name: server})
+}
+
+// ProviderServerFor serves a terraform-plugin-framework provider (protocol 6).
+func ProviderServerFor(p providerfw.Provider) func() tfprotov6.ProviderServer {
+	return providerserver.NewProtocol6(p)
+}
+
 func (tg *Target) newWorkdir(t *testing.T, extra map[string]func() tfprotov6.ProviderServer) *Workdir {
 	t.Helper()
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
@@ -97,7 +110,7 @@ func (tg *Target) newWorkdir(t *testing.T, extra map[string]func() tfprotov6.Pro
 		}
 	}
 	servers := map[string]func() tfprotov6.ProviderServer{
-		"vpce-dev/vpce": providerserver.NewProtocol6(provider.NewWithDefaults("test", tg.defaults)()),
+		"vpce-dev/vpce": provider.NewServer(provider.NewWithDefaults("test", tg.defaults)),
 	}
 	for name, s := range extra {
 		servers[name] = s

@@ -52,13 +52,21 @@ data "vpce_services" "gateway" {
 func TestAccServicesDataSource_invalidType(t *testing.T) {
 	t.Parallel()
 	tg := acctest.New(t)
+	tg.RequireEmulator(t) // the count of Gateway Load Balancer services is the local EC2 API's
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: tg.ProviderFactories(),
 		Steps: []resource.TestStep{
 			{
 				PlanOnly:    true,
-				Config:      "data \"vpce_services\" \"bad\" {\n  service_type = \"GatewayLoadBalancer\"\n}\n",
+				Config:      "data \"vpce_services\" \"bad\" {\n  service_type = \"Endpoint\"\n}\n",
 				ExpectError: regexp.MustCompile(`(?s)service_type.*value must be one of`),
+			},
+			{ // the Gateway Load Balancer endpoint services (the local EC2 API seeds two)
+				Config: "data \"vpce_services\" \"gwlb\" {\n  service_type = \"GatewayLoadBalancer\"\n}\n",
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("data.vpce_services.gwlb", "services.#", "2"),
+					resource.TestCheckResourceAttr("data.vpce_services.gwlb", "services.0.preferred_type", "GatewayLoadBalancer"),
+				),
 			},
 		},
 	})

@@ -146,7 +146,9 @@ func (r *associationResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ep, err := awsclient.FindVPCEndpointByID(ctx, r.data.client.EC2, endpointID)
+	// The run's shared listing of the region's endpoints, as the endpoint resources' Reads use: a
+	// refresh of many associations costs no call of its own.
+	ep, err := r.data.client.ReadVPCEndpoint(ctx, endpointID)
 	if awsclient.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("VPC endpoint not found",
 			fmt.Sprintf("VPC endpoint %s no longer exists (deleted outside Terraform), so its association with %s %s is removed from state; the next apply creates it again once the endpoint exists.", endpointID, r.kind.noun, member))
@@ -221,8 +223,18 @@ func (r *associationResource) ImportState(ctx context.Context, req resource.Impo
 			fmt.Sprintf("Expected <vpc-endpoint-id>/<%s-id>, such as vpce-0123456789abcdef0/%s, got %q.", strings.ReplaceAll(r.kind.noun, " ", "-"), r.kind.example, req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("vpc_endpoint_id"), endpointID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(r.kind.attr), member)...)
+	resp.Diagnostics.Append(r.importedState(ctx, &resp.State, endpointID, member)...)
+}
+
+// importedState is the state of an association imported or moved from the aws provider: the
+// endpoint and member ids, and the kind's defaults.
+func (r *associationResource) importedState(ctx context.Context, state *tfsdk.State, endpointID, member string) diag.Diagnostics {
+	diags := state.SetAttribute(ctx, path.Root("vpc_endpoint_id"), endpointID)
+	diags.Append(state.SetAttribute(ctx, path.Root(r.kind.attr), member)...)
+	if r.kind.readDefaults != nil {
+		diags.Append(r.kind.readDefaults(ctx, state)...)
+	}
+	return diags
 }
 
 // ModifyPlan runs the planner's live rules when an association is about to be created and both ids

@@ -255,3 +255,43 @@ func modifyPlanModels[M any](ctx context.Context, req resource.ModifyPlanRequest
 	}
 	return plan, cfg, state, !resp.Diagnostics.HasError()
 }
+
+// waitCreated waits until a new interface or Gateway Load Balancer endpoint is available or pending
+// acceptance, accepting the connection when autoAccept is set and the endpoint waits for it.
+func waitCreated(ctx context.Context, client *awsclient.Client, id, serviceName string, autoAccept bool, kind string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
+	endpoint, err := client.WaitVPCEndpointAvailableOrPendingAcceptance(ctx, id, kind, timeout)
+	if err != nil || !autoAccept || !awsclient.StateEquals(string(endpoint.State), awsclient.StatePendingAcceptance) {
+		return endpoint, err
+	}
+	if err := acceptEndpointConnection(ctx, client, id, serviceName); err != nil {
+		return nil, err
+	}
+	tflog.Info(ctx, "accepted the VPC endpoint connection")
+	return client.WaitVPCEndpointAvailable(ctx, id, kind, timeout)
+}
+
+// deleteEndpointAndInterfaces deletes an endpoint with network interfaces (interface and Gateway
+// Load Balancer endpoints) and waits for it to be gone and for the interfaces to be released: they
+// outlive the endpoint briefly, and the subnet cannot be destroyed next until they are gone. The
+// refresh just read the interfaces into the state; timeout bounds the whole.
+func deleteEndpointAndInterfaces(ctx context.Context, client *awsclient.Client, id string, enis []string, timeout time.Duration, diags *diag.Diagnostics) {
+	start := time.Now()
+	if err := deleteVPCEndpoint(ctx, client, id, timeout); err != nil {
+		diags.AddError(fmt.Sprintf("deleting VPC endpoint (%s)", id), err.Error())
+		return
+	}
+	remaining := max(timeout-time.Since(start), time.Second)
+	if err := client.WaitNetworkInterfacesReleased(ctx, enis, remaining); err != nil {
+		diags.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) network interfaces release", id), err.Error())
+	}
+}
+
+// validEndpointImportID checks an endpoint resource's import ID.
+func validEndpointImportID(req resource.ImportStateRequest, resp *resource.ImportStateResponse) bool {
+	if !strings.HasPrefix(req.ID, "vpce-") {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Expected a VPC endpoint ID such as vpce-0123456789abcdef0, got %q.", req.ID))
+		return false
+	}
+	return true
+}

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -19,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -306,16 +306,18 @@ func (r *gatewayEndpointResource) Delete(ctx context.Context, req resource.Delet
 }
 
 func (r *gatewayEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !strings.HasPrefix(req.ID, "vpce-") {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected a VPC endpoint ID such as vpce-0123456789abcdef0, got %q.", req.ID))
-		return
+	if validEndpointImportID(req, resp) {
+		resp.Diagnostics.Append(r.importedState(ctx, req.ID, &resp.State, resp.Private)...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	// An imported endpoint owns its route tables until the configuration says otherwise: Read fills
-	// the set from AWS.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("route_table_ids"), setValue(nil))...)
-	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+}
+
+// importedState is the state of an endpoint imported or moved from the aws provider: its id, and
+// the route tables it owns until the configuration says otherwise (Read fills the set from AWS).
+func (r *gatewayEndpointResource) importedState(ctx context.Context, id string, state *tfsdk.State, p privateSetter) diag.Diagnostics {
+	diags := state.SetAttribute(ctx, path.Root("id"), id)
+	diags.Append(state.SetAttribute(ctx, path.Root("route_table_ids"), setValue(nil))...)
+	diags.Append(markImported(ctx, p)...)
+	return diags
 }
 
 // ownSets are the membership sets this resource owns, by attribute (null when it does not own one).

@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -19,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -162,7 +161,7 @@ func (r *gatewayLoadBalancerEndpointResource) Create(ctx context.Context, req re
 
 	endpoint := created
 	if !interrupted {
-		if endpoint, err = r.waitCreated(ctx, id, plan.Service.ValueString(), plan.AutoAccept.ValueBool(), "create", timeout); waitInterrupted(ctx, err) {
+		if endpoint, err = waitCreated(ctx, r.data.client, id, plan.Service.ValueString(), plan.AutoAccept.ValueBool(), "create", timeout); waitInterrupted(ctx, err) {
 			endpoint, interrupted = created, true
 		} else if err != nil {
 			// The id is in state already: Terraform taints the endpoint rather than orphaning it.
@@ -225,7 +224,7 @@ func (r *gatewayLoadBalancerEndpointResource) Update(ctx context.Context, req re
 	var endpoint *ec2types.VpcEndpoint
 	var err error
 	if plan.AutoAccept.ValueBool() && awsclient.StateEquals(state.State.ValueString(), awsclient.StatePendingAcceptance) {
-		endpoint, err = r.waitCreated(ctx, id, plan.Service.ValueString(), true, "modify", timeout)
+		endpoint, err = waitCreated(ctx, r.data.client, id, plan.Service.ValueString(), true, "modify", timeout)
 	} else {
 		endpoint, err = client.ReadVPCEndpoint(ctx, id)
 	}
@@ -253,44 +252,20 @@ func (r *gatewayLoadBalancerEndpointResource) Delete(ctx context.Context, req re
 	if !ok {
 		return
 	}
-	client := r.data.client
-	id := state.ID.ValueString()
-	start := time.Now()
-	// The network interface outlives the endpoint briefly: wait for its release too, so that the
-	// subnet can be destroyed next.
 	enis, _ := setStrings(state.NetworkInterfaceIDs)
-	if err := deleteVPCEndpoint(ctx, client, id, timeout); err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("deleting VPC endpoint (%s)", id), err.Error())
-		return
-	}
-	remaining := max(timeout-time.Since(start), time.Second)
-	if err := client.WaitNetworkInterfacesReleased(ctx, enis, remaining); err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) network interfaces release", id), err.Error())
-	}
+	deleteEndpointAndInterfaces(ctx, r.data.client, state.ID.ValueString(), enis, timeout, &resp.Diagnostics)
 }
 
 func (r *gatewayLoadBalancerEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !strings.HasPrefix(req.ID, "vpce-") {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected a VPC endpoint ID such as vpce-0123456789abcdef0, got %q.", req.ID))
-		return
+	if validEndpointImportID(req, resp) {
+		resp.Diagnostics.Append(r.importedState(ctx, req.ID, &resp.State, resp.Private)...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 }
 
-// waitCreated waits until the endpoint is available or pending acceptance, accepting the connection
-// when autoAccept is set and the endpoint waits for it.
-func (r *gatewayLoadBalancerEndpointResource) waitCreated(ctx context.Context, id, serviceName string, autoAccept bool, kind string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
-	client := r.data.client
-	endpoint, err := client.WaitVPCEndpointAvailableOrPendingAcceptance(ctx, id, kind, timeout)
-	if err != nil || !autoAccept || !awsclient.StateEquals(string(endpoint.State), awsclient.StatePendingAcceptance) {
-		return endpoint, err
-	}
-	if err := acceptEndpointConnection(ctx, client, id, serviceName); err != nil {
-		return nil, err
-	}
-	tflog.Info(ctx, "accepted the VPC endpoint connection")
-	return client.WaitVPCEndpointAvailable(ctx, id, kind, timeout)
+// importedState is the state of an endpoint imported or moved from the aws provider: its id (Read
+// fills the rest).
+func (r *gatewayLoadBalancerEndpointResource) importedState(ctx context.Context, id string, state *tfsdk.State, _ privateSetter) diag.Diagnostics {
+	return state.SetAttribute(ctx, path.Root("id"), id)
 }
 
 // flatten copies every attribute of the endpoint into m, so that drift and import work.

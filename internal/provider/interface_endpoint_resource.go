@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -20,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -259,7 +258,7 @@ func (r *interfaceEndpointResource) Create(ctx context.Context, req resource.Cre
 
 	endpoint := created
 	if !interrupted {
-		if endpoint, err = r.waitCreated(ctx, id, serviceName, plan.AutoAccept.ValueBool(), "create", timeout); waitInterrupted(ctx, err) {
+		if endpoint, err = waitCreated(ctx, r.data.client, id, serviceName, plan.AutoAccept.ValueBool(), "create", timeout); waitInterrupted(ctx, err) {
 			endpoint, interrupted = created, true
 		} else if err != nil {
 			// The id is in state already: Terraform taints the endpoint rather than orphaning it.
@@ -378,7 +377,7 @@ func (r *interfaceEndpointResource) Update(ctx context.Context, req resource.Upd
 		endpoint.Tags = mergeInternalTags(endpoint.Tags, ec2Tags(newTags))
 	}
 	if plan.AutoAccept.ValueBool() && awsclient.StateEquals(string(endpoint.State), awsclient.StatePendingAcceptance) {
-		if endpoint, err = r.waitCreated(ctx, id, plan.ServiceName.ValueString(), true, "modify", timeout); err != nil {
+		if endpoint, err = waitCreated(ctx, r.data.client, id, plan.ServiceName.ValueString(), true, "modify", timeout); err != nil {
 			appendAPIError(&resp.Diagnostics, fmt.Sprintf("waiting for VPC endpoint (%s) update", id), err)
 			return
 		}
@@ -400,53 +399,28 @@ func (r *interfaceEndpointResource) Delete(ctx context.Context, req resource.Del
 	if !ok {
 		return
 	}
-	client := r.data.client
-	id := state.ID.ValueString()
-	start := time.Now()
-
-	// The network interfaces outlive the endpoint briefly: wait for their release too, so that the
-	// subnet can be destroyed next. The refresh just read them into the state.
 	enis, _ := setStrings(state.NetworkInterfaceIDs)
-	if err := deleteVPCEndpoint(ctx, client, id, timeout); err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("deleting VPC endpoint (%s)", id), err.Error())
-		return
-	}
-	remaining := max(timeout-time.Since(start), time.Second)
-	if err := client.WaitNetworkInterfacesReleased(ctx, enis, remaining); err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) network interfaces release", id), err.Error())
-	}
+	deleteEndpointAndInterfaces(ctx, r.data.client, state.ID.ValueString(), enis, timeout, &resp.Diagnostics)
 }
 
 func (r *interfaceEndpointResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !strings.HasPrefix(req.ID, "vpce-") {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected a VPC endpoint ID such as vpce-0123456789abcdef0, got %q.", req.ID))
-		return
+	if validEndpointImportID(req, resp) {
+		resp.Diagnostics.Append(r.importedState(ctx, req.ID, &resp.State, resp.Private)...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	// An imported endpoint owns its subnets and security groups until the configuration says
-	// otherwise: Read fills the sets from AWS.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("subnet_ids"), setValue(nil))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("security_group_ids"), setValue(nil))...)
-	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+}
+
+// importedState is the state of an endpoint imported or moved from the aws provider: its id, and
+// the subnets and security groups it owns until the configuration says otherwise (Read fills the
+// sets from AWS).
+func (r *interfaceEndpointResource) importedState(ctx context.Context, id string, state *tfsdk.State, p privateSetter) diag.Diagnostics {
+	diags := state.SetAttribute(ctx, path.Root("id"), id)
+	diags.Append(state.SetAttribute(ctx, path.Root("subnet_ids"), setValue(nil))...)
+	diags.Append(state.SetAttribute(ctx, path.Root("security_group_ids"), setValue(nil))...)
+	diags.Append(markImported(ctx, p)...)
+	return diags
 }
 
 // ownSets are the membership sets this resource owns, by attribute (null when it does not own one).
 func (m *interfaceEndpointModel) ownSets() map[string]types.Set {
 	return map[string]types.Set{"subnet_ids": m.SubnetIDs, "security_group_ids": m.SecurityGroupIDs}
-}
-
-// waitCreated waits until the endpoint is available or pending acceptance, accepting the connection
-// when autoAccept is set and the endpoint waits for it.
-func (r *interfaceEndpointResource) waitCreated(ctx context.Context, id, serviceName string, autoAccept bool, kind string, timeout time.Duration) (*ec2types.VpcEndpoint, error) {
-	client := r.data.client
-	endpoint, err := client.WaitVPCEndpointAvailableOrPendingAcceptance(ctx, id, kind, timeout)
-	if err != nil || !autoAccept || !awsclient.StateEquals(string(endpoint.State), awsclient.StatePendingAcceptance) {
-		return endpoint, err
-	}
-	if err := acceptEndpointConnection(ctx, client, id, serviceName); err != nil {
-		return nil, err
-	}
-	tflog.Info(ctx, "accepted the VPC endpoint connection")
-	return client.WaitVPCEndpointAvailable(ctx, id, kind, timeout)
 }

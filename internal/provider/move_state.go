@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
 
 // `moved` blocks from the `aws` provider's endpoint family (Terraform 1.8+, OpenTofu 1.8+): a state
@@ -66,8 +67,8 @@ func resourceForEndpointType(t string) string {
 }
 
 // moveEndpoint is the mover from aws_vpc_endpoint for the resource target (of endpoint type want);
-// setIdentity writes the moved identity into the target state as ImportState does.
-func moveEndpoint(target, want string, setIdentity func(ctx context.Context, id string, resp *resource.MoveStateResponse)) resource.StateMover {
+// importedState writes the moved identity into the target state, as ImportState does.
+func moveEndpoint(target, want string, importedState func(ctx context.Context, id string, state *tfsdk.State, p privateSetter) diag.Diagnostics) resource.StateMover {
 	return resource.StateMover{
 		StateMover: func(ctx context.Context, req resource.MoveStateRequest, resp *resource.MoveStateResponse) {
 			if !fromAWSProvider(req, "aws_vpc_endpoint") {
@@ -89,32 +90,21 @@ func moveEndpoint(target, want string, setIdentity func(ctx context.Context, id 
 						id, typ, typ, right, target, right))
 				return
 			}
-			setIdentity(ctx, id, resp)
+			resp.Diagnostics.Append(importedState(ctx, id, &resp.TargetState, resp.TargetPrivate)...)
 		},
 	}
 }
 
 func (r *gatewayEndpointResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{moveEndpoint(gatewayEndpointType, "Gateway", func(ctx context.Context, id string, resp *resource.MoveStateResponse) {
-		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("id"), id)...)
-		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("route_table_ids"), setValue(nil))...)
-		resp.Diagnostics.Append(markImported(ctx, resp.TargetPrivate)...)
-	})}
+	return []resource.StateMover{moveEndpoint(gatewayEndpointType, "Gateway", r.importedState)}
 }
 
 func (r *interfaceEndpointResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{moveEndpoint(interfaceEndpointType, "Interface", func(ctx context.Context, id string, resp *resource.MoveStateResponse) {
-		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("id"), id)...)
-		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("subnet_ids"), setValue(nil))...)
-		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("security_group_ids"), setValue(nil))...)
-		resp.Diagnostics.Append(markImported(ctx, resp.TargetPrivate)...)
-	})}
+	return []resource.StateMover{moveEndpoint(interfaceEndpointType, "Interface", r.importedState)}
 }
 
 func (r *gatewayLoadBalancerEndpointResource) MoveState(context.Context) []resource.StateMover {
-	return []resource.StateMover{moveEndpoint(gatewayLoadBalancerEndpointType, "GatewayLoadBalancer", func(ctx context.Context, id string, resp *resource.MoveStateResponse) {
-		resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("id"), id)...)
-	})}
+	return []resource.StateMover{moveEndpoint(gatewayLoadBalancerEndpointType, "GatewayLoadBalancer", r.importedState)}
 }
 
 // MoveState moves the aws provider's association of the same kind (aws_vpc_endpoint_route_table_association
@@ -136,11 +126,7 @@ func (r *associationResource) MoveState(context.Context) []resource.StateMover {
 					fmt.Sprintf("The source state's vpc_endpoint_id %q and %s %q are not a VPC endpoint ID and a %s ID.", endpointID, r.kind.attr, member, r.kind.noun))
 				return
 			}
-			resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root("vpc_endpoint_id"), endpointID)...)
-			resp.Diagnostics.Append(resp.TargetState.SetAttribute(ctx, path.Root(r.kind.attr), member)...)
-			if r.kind.readDefaults != nil {
-				resp.Diagnostics.Append(r.kind.readDefaults(ctx, &resp.TargetState)...)
-			}
+			resp.Diagnostics.Append(r.importedState(ctx, &resp.TargetState, endpointID, member)...)
 		},
 	}}
 }

@@ -22,7 +22,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GO=${GO:-go}
 MIRROR_DIR=${MIRROR_DIR:-$ROOT/bin/mirror}
-MIRROR_VERSION=${MIRROR_VERSION:-$(sed -n 's/^## \([0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*\)\([^0-9.].*\)\{0,1\}$/\1/p' "$ROOT/CHANGELOG.md" | head -n 1)}
+MIRROR_VERSION=${MIRROR_VERSION:-$(sed -n 's/^## \([0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*\)\([^0-9.].*\)\{0,1\}$/\1/p;T;q' "$ROOT/CHANGELOG.md")}
 HOSTS=(registry.terraform.io registry.opentofu.org)
 
 if ! [[ $MIRROR_VERSION =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then

@@ -42,16 +42,22 @@ expect_fail() {
   printf '%s\n' "$out" | sed 's/^/    /'
   [ "$rc" -ne 0 ] || fail "$what succeeded; it must fail"
   # The CLI wraps long messages: compare with the line breaks and indentation folded.
-  tr -s ' \n' '  ' <<<"$out" | grep -qF -- "$text" || fail "$what failed without '$text'"
+  local folded
+  folded=$(tr -s ' \n' '  ' <<<"$out")
+  [[ $folded == *"$text"* ]] || fail "$what failed without '$text'"
 }
 
-if "$TERRAFORM" version | head -n 1 | grep -q '^OpenTofu'; then
-  HOST=registry.opentofu.org
-else
-  HOST=registry.terraform.io
-fi
+# The version line ("OpenTofu v…" or "Terraform v…") found among all it prints: a pipe into
+# `head -n 1` can end the CLI with SIGPIPE, which pipefail turns into a failure (it once made OpenTofu
+# look like Terraform here), and without a CLI configuration file OpenTofu prints a warning first.
+CLI_VERSION=$("$TERRAFORM" version 2>&1 | sed -n '/^\(OpenTofu\|Terraform\) v/p') || true
+[ -n "$CLI_VERSION" ] || fail "$TERRAFORM version names neither Terraform nor OpenTofu"
+case $CLI_VERSION in
+  OpenTofu*) HOST=registry.opentofu.org ;;
+  *) HOST=registry.terraform.io ;;
+esac
 PLATFORM=$("$GO" env GOOS)_$("$GO" env GOARCH)
-echo "CLI: $("$TERRAFORM" version | head -n 1) (providers from $HOST)"
+echo "CLI: $CLI_VERSION (providers from $HOST)"
 
 step "1. make install-mirror MIRROR_DIR=$WORK/mirror"
 "$MAKE" -s -C "$ROOT" install-mirror MIRROR_DIR="$WORK/mirror" >"$WORK/install.log" 2>&1 ||
@@ -112,7 +118,8 @@ tf init -input=false
 for p in "$HOST/vpce-dev/vpce" "$HOST/hashicorp/time"; do
   grep -qF "provider \"$p\"" "$WORK/config/.terraform.lock.hcl" || fail "the lock file lacks $p"
 done
-grep -A1 "provider \"$HOST/vpce-dev/vpce\"" "$WORK/config/.terraform.lock.hcl" | grep -qF "version = \"$VERSION\"" ||
+lock_entry=$(grep -A1 "provider \"$HOST/vpce-dev/vpce\"" "$WORK/config/.terraform.lock.hcl")
+[[ $lock_entry == *"version = \"$VERSION\""* ]] ||
   fail "the lock file does not hold vpce-dev/vpce $VERSION"
 tf validate
 rc=0

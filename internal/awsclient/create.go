@@ -162,6 +162,7 @@ func (c *Client) findByCreateMarker(ctx context.Context, vpcID, token string) (*
 // graceContext returns a context that ends grace after ctx does (and its cancel function).
 func graceContext(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
 	detached, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	done := detached.Done() // read here: detached is reassigned below
 	go func() {
 		select {
 		case <-ctx.Done():
@@ -170,9 +171,9 @@ func graceContext(ctx context.Context, grace time.Duration) (context.Context, co
 			select {
 			case <-t.C:
 				cancel()
-			case <-detached.Done():
+			case <-done:
 			}
-		case <-detached.Done():
+		case <-done:
 		}
 	}()
 	if dl, ok := ctx.Deadline(); ok {

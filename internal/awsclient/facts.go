@@ -392,9 +392,15 @@ func (c *Client) VPCFacts(ctx context.Context, vpcID string) (*planner.VPCFacts,
 	if !ok {
 		var err error
 		v, err = doFlight(ctx, fc, "vpc:"+vpcID, func(gen uint64) (*planner.VPCFacts, error) {
+			// The two attributes at once: one round of calls.
 			f := planner.VPCFacts{VPCID: vpcID}
-			var err error
+			var err, hostnamesErr error
+			var wg sync.WaitGroup
+			wg.Go(func() {
+				f.EnableDNSHostnames, hostnamesErr = FindVPCAttribute(ctx, c.EC2, vpcID, ec2types.VpcAttributeNameEnableDnsHostnames)
+			})
 			f.EnableDNSSupport, err = FindVPCAttribute(ctx, c.EC2, vpcID, ec2types.VpcAttributeNameEnableDnsSupport)
+			wg.Wait()
 			if ErrCodeEquals(err, ErrCodeInvalidVPCIDNotFound) {
 				fc.store(gen, false, func() { fc.vpcs[vpcID] = nil; fc.vpcExists[vpcID] = false })
 				return nil, nil
@@ -402,8 +408,8 @@ func (c *Client) VPCFacts(ctx context.Context, vpcID string) (*planner.VPCFacts,
 			if err != nil {
 				return nil, fmt.Errorf("describing VPC (%s) attribute enableDnsSupport: %w", vpcID, err)
 			}
-			if f.EnableDNSHostnames, err = FindVPCAttribute(ctx, c.EC2, vpcID, ec2types.VpcAttributeNameEnableDnsHostnames); err != nil {
-				return nil, fmt.Errorf("describing VPC (%s) attribute enableDnsHostnames: %w", vpcID, err)
+			if hostnamesErr != nil {
+				return nil, fmt.Errorf("describing VPC (%s) attribute enableDnsHostnames: %w", vpcID, hostnamesErr)
 			}
 			fc.store(gen, true, func() { fc.vpcs[vpcID] = &f; fc.vpcExists[vpcID] = true })
 			return &f, nil
@@ -484,16 +490,29 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 	eps, ok := fc.endpoints[vpcID]
 	if l := fc.listing; !ok && l != nil {
 		// The run's Reads listed the region: the VPC's endpoints are in it.
-		eps, ok = []planner.EndpointFacts{}, true
-		for _, ep := range l.byID {
-			if aws.ToString(ep.VpcId) == vpcID && !isGone(string(ep.State)) {
-				eps = append(eps, EndpointFactsFromSDK(ep))
-			}
-		}
-		sort.Slice(eps, func(i, j int) bool { return eps[i].VPCEndpointID < eps[j].VPCEndpointID })
+		eps, ok = l.vpcEndpoints(vpcID), true
 		fc.endpoints[vpcID] = eps
 	}
+	inflight := fc.flights[fmt.Sprintf("listing#%d", fc.gen)]
+	lgen := fc.listingGen
 	fc.mu.Unlock()
+	if !ok && inflight != nil {
+		// The refresh is listing the region right now (Terraform plans new resources while it
+		// refreshes others): that listing answers this too, rather than a call of its own.
+		select {
+		case <-inflight.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if l, _ := inflight.val.(*endpointListing); l != nil && inflight.err == nil {
+			fc.mu.Lock()
+			if fc.listingGen == lgen { // no change recorded since the listing began
+				eps, ok = l.vpcEndpoints(vpcID), true
+				fc.endpoints[vpcID] = eps
+			}
+			fc.mu.Unlock()
+		}
+	}
 	if !ok {
 		// Batched: the VPCs of the other resources being planned are described by the same call.
 		fc.mu.Lock()

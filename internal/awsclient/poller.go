@@ -63,7 +63,10 @@ func newPoller[T any](fetch pollFetch[T]) *poller[T] {
 // Polling windows.
 const (
 	// pollCoalesce is how far ahead of its schedule a waiter is served by a tick that is due anyway.
-	pollCoalesce = 150 * time.Millisecond
+	pollCoalesce = 50 * time.Millisecond
+	// pollLead is how long before the expected end of its wait a waiter's first observation is
+	// planned.
+	pollLead = 25 * time.Millisecond
 	// learntSamples is how many finished waits of a kind the schedule remembers.
 	learntSamples = 32
 	// pollCallTimeout bounds one describe call of the poller.
@@ -92,6 +95,32 @@ func (p *poller[T]) registerFrom(id, kind string, start time.Time, initial time.
 	}
 	p.poke()
 	return w
+}
+
+// registerAt adds waiters for the ids, all at once, whose first observation is due at the given time
+// (now or earlier: at once; one tick serves them all).
+func (p *poller[T]) registerAt(ids []string, kind string, at time.Time) []*pollWaiter[T] {
+	ws := make([]*pollWaiter[T], len(ids))
+	p.mu.Lock()
+	for i, id := range ids {
+		ws[i] = &pollWaiter[T]{id: id, kind: kind, next: at, ch: make(chan observation[T], 1)}
+		p.waiters[ws[i]] = struct{}{}
+	}
+	start := !p.running
+	p.running = true
+	p.mu.Unlock()
+	if start {
+		go p.loop()
+	}
+	p.poke()
+	return ws
+}
+
+// expected is the typical duration of a finished wait of the kind; 0 when none is known yet.
+func (p *poller[T]) expected(kind string) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.expectedLocked(kind)
 }
 
 // unregister removes a waiter; finished (with the wait's duration, > 0) feeds the schedule.
@@ -138,7 +167,7 @@ func (p *poller[T]) expectedLocked(kind string) time.Duration {
 
 func (p *poller[T]) firstDelayLocked(kind string, initial time.Duration) time.Duration {
 	if e := p.expectedLocked(kind); e > 0 {
-		return max(e-pollCoalesce/2, PollMinDelay)
+		return max(e-pollLead, PollMinDelay)
 	}
 	return initial
 }
@@ -169,7 +198,7 @@ func (p *poller[T]) followDelay(kind string, previous time.Duration) time.Durati
 	e := p.expectedLocked(kind)
 	p.mu.Unlock()
 	if e > 0 && previous == 0 {
-		return max(e/20, PollMinDelay) // just past the expected end: look again soon
+		return max(e/40, PollMinDelay) // just past the expected end: look again soon
 	}
 	if previous == 0 {
 		previous = PollInitialDelay

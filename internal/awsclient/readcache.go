@@ -3,11 +3,13 @@ package awsclient
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/vpce-dev/terraform-provider-vpce/internal/planner"
 )
 
 // Reads are batched: the first Read of a run lists every endpoint of the region (paginated, a
@@ -27,6 +29,18 @@ const listingMaxResults = 1000
 // endpointListing is the region's endpoints as one Read saw them.
 type endpointListing struct {
 	byID map[string]ec2types.VpcEndpoint
+}
+
+// vpcEndpoints are the listed endpoints of the VPC that are not deleting or deleted, by id.
+func (l *endpointListing) vpcEndpoints(vpcID string) []planner.EndpointFacts {
+	eps := []planner.EndpointFacts{}
+	for _, ep := range l.byID {
+		if aws.ToString(ep.VpcId) == vpcID && !isGone(string(ep.State)) {
+			eps = append(eps, EndpointFactsFromSDK(ep))
+		}
+	}
+	sort.Slice(eps, func(i, j int) bool { return eps[i].VPCEndpointID < eps[j].VPCEndpointID })
+	return eps
 }
 
 // ReadVPCEndpoint returns the endpoint for a resource's Read: from the run's shared listing, else by

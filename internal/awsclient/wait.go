@@ -281,15 +281,51 @@ func (c *Client) WaitVPCEndpointDeleted(ctx context.Context, id string, timeout 
 
 // WaitNetworkInterfacesReleased waits until none of the network interfaces exists any more (an
 // interface endpoint's ENIs outlive it briefly; the subnet cannot be deleted until they are gone).
+// The first look is at once.
 func (c *Client) WaitNetworkInterfacesReleased(ctx context.Context, eniIDs []string, timeout time.Duration) error {
+	return c.waitInterfacesReleased(ctx, eniIDs, time.Now(), time.Now(), timeout)
+}
+
+// WaitVPCEndpointDeletedWithInterfaces waits until the endpoint (whose delete was just asked for) is
+// gone and its network interfaces are released. The two waits run at once once the run has learnt
+// how long a delete takes: the interfaces' first look is then planned for when the endpoint's is,
+// so that they are seen released about when the endpoint is seen gone, not one call later. Before
+// that (the run's first deletes), the interfaces are looked at once the endpoint is gone. When the
+// endpoint's wait fails, the interfaces' is abandoned and the endpoint's error returned.
+func (c *Client) WaitVPCEndpointDeletedWithInterfaces(ctx context.Context, id string, eniIDs []string, timeout time.Duration) error {
+	start := time.Now()
+	expected := c.pollers().endpoints.expected("delete")
+	if len(eniIDs) == 0 || expected == 0 {
+		if err := c.WaitVPCEndpointDeleted(ctx, id, timeout); err != nil {
+			return err
+		}
+		return c.waitInterfacesReleased(ctx, eniIDs, start, time.Now(), max(timeout-time.Since(start), time.Second))
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	endpointErr := make(chan error, 1)
+	go func() {
+		err := c.WaitVPCEndpointDeleted(ctx, id, timeout)
+		if err != nil {
+			cancel()
+		}
+		endpointErr <- err
+	}()
+	first := start.Add(max(expected-pollLead, PollMinDelay))
+	eniErr := c.waitInterfacesReleased(ctx, eniIDs, start, first, timeout)
+	if err := <-endpointErr; err != nil {
+		return err
+	}
+	return eniErr
+}
+
+// waitInterfacesReleased waits for the interfaces, first looking at them (all in one call) at first.
+func (c *Client) waitInterfacesReleased(ctx context.Context, eniIDs []string, start, first time.Time, timeout time.Duration) error {
 	// One waiter per interface, all at once: the poller describes them in one call per tick.
 	errs := make(chan error, len(eniIDs))
 	p := c.pollers().enis
-	start := time.Now()
-	for _, id := range eniIDs {
-		// All registered before the first tick. The interfaces of a deleted endpoint are released
-		// with it: the first look is at once (then the schedule of the kind).
-		w := p.registerFrom(id, "eni", start, PollMinDelay)
+	for i, w := range p.registerAt(eniIDs, "eni", first) {
+		id := eniIDs[i]
 		go func() {
 			_, err := p.await(ctx, w, start, waitSpec[ec2types.NetworkInterface]{
 				what: fmt.Sprintf("network interface (%s) to be released", id), kind: "eni",
@@ -300,14 +336,24 @@ func (c *Client) WaitNetworkInterfacesReleased(ctx context.Context, eniIDs []str
 			errs <- err
 		}()
 	}
-	var first error
+	var firstErr error
 	for range eniIDs {
-		if err := <-errs; err != nil && first == nil {
-			first = err
+		if err := <-errs; err != nil && firstErr == nil {
+			firstErr = err
 		}
 	}
-	return first
+	if firstErr != nil {
+		return &InterfacesNotReleasedError{Err: firstErr}
+	}
+	return nil
 }
+
+// InterfacesNotReleasedError is a failed wait for network interfaces to be released (the endpoint
+// itself is gone).
+type InterfacesNotReleasedError struct{ Err error }
+
+func (e *InterfacesNotReleasedError) Error() string { return e.Err.Error() }
+func (e *InterfacesNotReleasedError) Unwrap() error { return e.Err }
 
 // The package-level waiters serve callers without a Client (test fixtures): each call has a poller
 // of its own.

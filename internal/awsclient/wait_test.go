@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -205,5 +206,69 @@ func TestWaitNetworkInterfacesReleased(t *testing.T) {
 	}
 	if err := WaitNetworkInterfacesReleased(testCtx(t), f.client(), nil, time.Second); err != nil {
 		t.Errorf("no ENIs: %v", err)
+	}
+}
+
+// Deleting an endpoint with interfaces: the run's first delete looks at the interfaces once the
+// endpoint is seen gone; once the run knows how long a delete takes, the interfaces' first look is
+// planned with the endpoint's, so both are seen at about the same time instead of one call apart.
+func TestWaitVPCEndpointDeletedWithInterfaces(t *testing.T) {
+	t.Parallel()
+	f := newFakeEC2(t)
+	const deleting = 60 * time.Millisecond
+	const answerDelay = 40 * time.Millisecond // each endpoint describe answers this late
+	var mu sync.Mutex
+	var deletedAt, goneAnswered, firstENILook time.Time
+	f.handle("DescribeVpcEndpoints", func(form url.Values) fakeResponse {
+		mu.Lock()
+		gone := time.Now().After(deletedAt)
+		mu.Unlock()
+		time.Sleep(answerDelay)
+		if gone {
+			mu.Lock()
+			if goneAnswered.IsZero() {
+				goneAnswered = time.Now()
+			}
+			mu.Unlock()
+			return describeEndpoints()
+		}
+		return describeEndpoints(endpointXML("vpce-1", "vpc-1", "com.amazonaws.us-east-1.ssm", "Interface", "deleting", ""))
+	})
+	f.handle("DescribeNetworkInterfaces", func(form url.Values) fakeResponse {
+		mu.Lock()
+		defer mu.Unlock()
+		if firstENILook.IsZero() {
+			firstENILook = time.Now()
+		}
+		if time.Now().After(deletedAt) {
+			return ok("DescribeNetworkInterfaces", `<networkInterfaceSet/>`)
+		}
+		return ok("DescribeNetworkInterfaces", `<networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId><status>in-use</status></item></networkInterfaceSet>`)
+	})
+	c := f.awsClient()
+	for i, concurrent := range []bool{false, true, true} {
+		mu.Lock()
+		deletedAt, goneAnswered, firstENILook = time.Now().Add(deleting), time.Time{}, time.Time{}
+		mu.Unlock()
+		if err := c.WaitVPCEndpointDeletedWithInterfaces(testCtx(t), "vpce-1", []string{"eni-1"}, 10*time.Second); err != nil {
+			t.Fatalf("delete %d: %v", i+1, err)
+		}
+		mu.Lock()
+		before := firstENILook.Before(goneAnswered)
+		mu.Unlock()
+		if before != concurrent {
+			t.Errorf("delete %d: first look at the interfaces before the endpoint was seen gone = %v, want %v", i+1, before, concurrent)
+		}
+	}
+
+	// An endpoint that never goes: its wait's error, not the interfaces'.
+	mu.Lock()
+	deletedAt = time.Now().Add(time.Hour)
+	mu.Unlock()
+	err := c.WaitVPCEndpointDeletedWithInterfaces(testCtx(t), "vpce-1", []string{"eni-1"}, 300*time.Millisecond)
+	var timeout *TimeoutError
+	var released *InterfacesNotReleasedError
+	if !errors.As(err, &timeout) || errors.As(err, &released) {
+		t.Errorf("endpoint never deleted: %v, want the endpoint's timeout", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -61,6 +62,18 @@ func endpointARN(client *awsclient.Client, e *ec2types.VpcEndpoint) string {
 // success. Throttling and server errors are retried until the timeout (deleting an endpoint being
 // deleted succeeds, so a retry whose first attempt was applied is harmless).
 func deleteVPCEndpoint(ctx context.Context, client *awsclient.Client, id string, timeout time.Duration) error {
+	gone, err := startDeleteVPCEndpoint(ctx, client, id)
+	if err != nil || gone {
+		return err
+	}
+	if err := client.WaitVPCEndpointDeleted(ctx, id, timeout); err != nil {
+		return fmt.Errorf("waiting for delete: %w", err)
+	}
+	return nil
+}
+
+// startDeleteVPCEndpoint asks EC2 to delete the endpoint; gone: it was not found (deleted already).
+func startDeleteVPCEndpoint(ctx context.Context, client *awsclient.Client, id string) (gone bool, _ error) {
 	var out *ec2.DeleteVpcEndpointsOutput
 	err := retryUntil(ctx, func(ctx context.Context) error {
 		var err error
@@ -69,10 +82,10 @@ func deleteVPCEndpoint(ctx context.Context, client *awsclient.Client, id string,
 	})
 	if awsclient.ErrCodeEquals(err, awsclient.ErrCodeInvalidVPCEndpointIDNotFound, awsclient.ErrCodeInvalidVPCEndpointNotFound) {
 		client.EndpointDeleted(id)
-		return nil
+		return true, nil
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	client.EndpointDeleted(id)
 	var errs []error
@@ -82,17 +95,11 @@ func deleteVPCEndpoint(ctx context.Context, client *awsclient.Client, id string,
 		}
 		code := aws.ToString(item.Error.Code)
 		if strings.Contains(code, "NotFound") {
-			return nil
+			return true, nil
 		}
 		errs = append(errs, fmt.Errorf("%s: %s: %s", aws.ToString(item.ResourceId), code, aws.ToString(item.Error.Message)))
 	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	if err := client.WaitVPCEndpointDeleted(ctx, id, timeout); err != nil {
-		return fmt.Errorf("waiting for delete: %w", err)
-	}
-	return nil
+	return false, errors.Join(errs...)
 }
 
 // retryUntil runs call until it succeeds, fails for good, or ctx (the operation's timeout) ends while
@@ -274,15 +281,26 @@ func waitCreated(ctx context.Context, client *awsclient.Client, id, serviceName 
 // Load Balancer endpoints) and waits for it to be gone and for the interfaces to be released: they
 // outlive the endpoint briefly, and the subnet cannot be destroyed next until they are gone. The
 // refresh just read the interfaces into the state; timeout bounds the whole.
+//
+// Both waits run at once when the run knows how long a delete takes (see
+// awsclient.WaitVPCEndpointDeletedWithInterfaces).
 func deleteEndpointAndInterfaces(ctx context.Context, client *awsclient.Client, id string, enis []string, timeout time.Duration, diags *diag.Diagnostics) {
-	start := time.Now()
-	if err := deleteVPCEndpoint(ctx, client, id, timeout); err != nil {
+	gone, err := startDeleteVPCEndpoint(ctx, client, id)
+	if err != nil {
 		diags.AddError(fmt.Sprintf("deleting VPC endpoint (%s)", id), err.Error())
 		return
 	}
-	remaining := max(timeout-time.Since(start), time.Second)
-	if err := client.WaitNetworkInterfacesReleased(ctx, enis, remaining); err != nil {
+	if gone {
+		err = client.WaitNetworkInterfacesReleased(ctx, enis, timeout)
+	} else {
+		err = client.WaitVPCEndpointDeletedWithInterfaces(ctx, id, enis, timeout)
+	}
+	var released *awsclient.InterfacesNotReleasedError
+	switch {
+	case errors.As(err, &released):
 		diags.AddError(fmt.Sprintf("waiting for VPC endpoint (%s) network interfaces release", id), err.Error())
+	case err != nil:
+		diags.AddError(fmt.Sprintf("deleting VPC endpoint (%s)", id), "waiting for delete: "+err.Error())
 	}
 }
 
@@ -294,4 +312,16 @@ func validEndpointImportID(req resource.ImportStateRequest, resp *resource.Impor
 		return false
 	}
 	return true
+}
+
+// concurrently runs the functions (nil ones skipped) at the same time and returns when all have
+// returned: facts that do not depend on each other are read in one round of calls.
+func concurrently(fns ...func()) {
+	var wg sync.WaitGroup
+	for _, fn := range fns {
+		if fn != nil {
+			wg.Go(fn)
+		}
+	}
+	wg.Wait()
 }

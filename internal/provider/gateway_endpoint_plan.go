@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -147,24 +148,28 @@ func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndp
 		pcfg.EndpointID = state.ID.ValueString()
 	}
 	// The gateway's planned values depend on no fact: a fact that cannot be read only skips the
-	// rules that need it, with a warning.
+	// rules that need it, with a warning. The facts are read at once: one round of calls.
 	var facts planner.GatewayFacts
-	var err error
-	if facts.Service, err = client.ServiceFacts(ctx, serviceName, ""); err != nil {
-		factsProblem(diags, err, "")
+	var serviceErr, rtErr, plErr, countErr error
+	var routeTables, prefixList, count func()
+	if len(pcfg.RouteTableIDs) > 0 {
+		routeTables = func() { facts.RouteTables, rtErr = client.RouteTableFacts(ctx, pcfg.RouteTableIDs) }
+		prefixList = func() { facts.PrefixList, plErr = client.PrefixListFacts(ctx, serviceName) }
+	}
+	if state == nil {
+		count = func() { facts.GatewayCount, countErr = client.GatewayEndpointCount(ctx) }
+	}
+	concurrently(func() { facts.Service, serviceErr = client.ServiceFacts(ctx, serviceName, "") }, routeTables, prefixList, count)
+	if serviceErr != nil {
+		factsProblem(diags, serviceErr, "")
 		return
 	}
 	if facts.Service == nil {
 		facts.ServiceCandidates = serviceCandidates(ctx, client)
 	}
-	if len(pcfg.RouteTableIDs) > 0 {
-		if facts.RouteTables, err = client.RouteTableFacts(ctx, pcfg.RouteTableIDs); err == nil {
-			facts.PrefixList, err = client.PrefixListFacts(ctx, serviceName)
-		}
-		if err != nil {
-			factsProblem(diags, err, "")
-			facts.RouteTables, facts.PrefixList = nil, nil
-		}
+	if err := errors.Join(rtErr, plErr); err != nil {
+		factsProblem(diags, err, "")
+		facts.RouteTables, facts.PrefixList = nil, nil
 	}
 	if state == nil && pcfg.VPCID != "" && !routeTableInVPC(facts.RouteTables, pcfg.VPCID) {
 		// P10: the VPC exists (a route table in it already shows it does).
@@ -175,8 +180,8 @@ func (r *gatewayEndpointResource) liveRules(ctx context.Context, cfg gatewayEndp
 		facts.VPCNotFound = err == nil && !exists
 	}
 	if state == nil {
-		if facts.GatewayCount, err = client.GatewayEndpointCount(ctx); err != nil {
-			factsProblem(diags, err, "")
+		if countErr != nil {
+			factsProblem(diags, countErr, "")
 		} else {
 			facts.GatewayQuota = awsclient.DefaultGatewayEndpointsPerRegion
 		}

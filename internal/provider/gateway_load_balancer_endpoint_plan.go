@@ -93,9 +93,16 @@ func (r *gatewayLoadBalancerEndpointResource) liveRules(ctx context.Context, cfg
 		return nil // unknown, or not a PrivateLink name: the static rules said so
 	}
 	var facts planner.GatewayLoadBalancerFacts
-	var err error
-	if facts.Service, err = client.ServiceFacts(ctx, pcfg.Service, ""); err != nil {
-		factsProblem(diags, err, "")
+	var serviceErr, subnetErr error
+	service := func() { facts.Service, serviceErr = client.ServiceFacts(ctx, pcfg.Service, "") }
+	var subnet func()
+	if state == nil && pcfg.SubnetID != "" {
+		// On create the subnet too, at the same time.
+		subnet = func() { facts.Subnets, subnetErr = client.SubnetFacts(ctx, []string{pcfg.SubnetID}) }
+	}
+	concurrently(service, subnet)
+	if serviceErr != nil {
+		factsProblem(diags, serviceErr, "")
 		return nil
 	}
 	if state != nil {
@@ -105,8 +112,8 @@ func (r *gatewayLoadBalancerEndpointResource) liveRules(ctx context.Context, cfg
 		facts.ServiceCandidates = serviceCandidates(ctx, client)
 	}
 	if pcfg.SubnetID != "" {
-		if facts.Subnets, err = client.SubnetFacts(ctx, []string{pcfg.SubnetID}); err != nil {
-			factsProblem(diags, err, "availability_zone")
+		if subnetErr != nil {
+			factsProblem(diags, subnetErr, "availability_zone")
 			facts.Subnets = nil
 		} else if sn, ok := facts.Subnets[pcfg.SubnetID]; ok {
 			plan.AvailabilityZone = types.StringValue(sn.AvailabilityZone)

@@ -137,6 +137,11 @@ func (r *interfaceEndpointResource) ModifyPlan(ctx context.Context, req resource
 // subnets: availability_zones) must not be missing in the apply-time re-plan when the first plan had
 // it, or a known value would turn unknown: a transient failure to read one stops the plan with the
 // call and its cause. Facts that only feed findings skip their rules with a warning.
+//
+// The facts are read at once, not one after another: on create the service, the subnets, the
+// security groups and the VPC's endpoints together (then, only when they leave it open, the VPC's
+// DNS attributes or its existence); on an update the service first, since it decides whether the
+// rest is needed. A create waits for two rounds of calls at most, instead of up to six.
 func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interfaceEndpointModel, state *interfaceEndpointModel, serviceName string, config *tfsdk.Config, diags *diag.Diagnostics) interfacePlan {
 	client := r.data.client
 	var ip interfacePlan
@@ -152,32 +157,58 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 	if state != nil && known(state.PrivateDNSName) && !interfaceRulesRelevant(cfg, state, state.PrivateDNSName.ValueString() != "") {
 		return ip
 	}
-	var err error
-	if ip.facts.Service, err = client.ServiceFacts(ctx, serviceName, pcfg.ServiceRegion); err != nil {
-		factsProblem(diags, err, "the private DNS default and private_dns_name")
+	create := state == nil
+	f := &ip.facts
+	// Facts from state: on an update, only the members that change are described again.
+	var rf interfaceReads
+	if len(pcfg.SubnetIDs) > 0 && (create || !cfg.SubnetIDs.Equal(state.SubnetIDs)) {
+		rf.subnets = func() { f.Subnets, rf.subnetsErr = client.SubnetFacts(ctx, pcfg.SubnetIDs) }
+	}
+	if len(pcfg.SecurityGroupIDs) > 0 && (create || !cfg.SecurityGroupIDs.Equal(state.SecurityGroupIDs)) {
+		rf.groups = func() { f.SecurityGroups, rf.groupsErr = client.SecurityGroupFacts(ctx, pcfg.SecurityGroupIDs) }
+	}
+	endpoints := func() { f.Endpoints, rf.endpointsErr = client.EndpointFacts(ctx, pcfg.VPCID) }
+	var serviceErr error
+	service := func() { f.Service, serviceErr = client.ServiceFacts(ctx, serviceName, pcfg.ServiceRegion) }
+	if create {
+		// On create every one of them is needed (the VPC's endpoints for P4, P5 and P12).
+		if pcfg.VPCID != "" {
+			concurrently(service, rf.subnets, rf.groups, endpoints)
+		} else {
+			concurrently(service, rf.subnets, rf.groups)
+		}
+	} else {
+		service()
+	}
+	if serviceErr != nil {
+		factsProblem(diags, serviceErr, "the private DNS default and private_dns_name")
 		return ip
 	}
 	ip.haveSvc = true
-	if ip.facts.Service == nil {
-		ip.facts.ServiceCandidates = serviceCandidates(ctx, client)
+	if f.Service == nil {
+		f.ServiceCandidates = serviceCandidates(ctx, client)
 	}
-	if state != nil && !interfaceRulesRelevant(cfg, state, ip.facts.Service != nil && len(ip.facts.Service.PrivateDNSNames) > 0) {
-		return ip
-	}
-	f := &ip.facts
-	// Facts from state: on an update, only the members that change are described again.
-	create := state == nil
-	if len(pcfg.SubnetIDs) > 0 && (create || !cfg.SubnetIDs.Equal(state.SubnetIDs)) {
-		if f.Subnets, err = client.SubnetFacts(ctx, pcfg.SubnetIDs); err != nil {
-			factsProblem(diags, err, "availability_zones")
+	if !create {
+		if !interfaceRulesRelevant(cfg, state, f.Service != nil && len(f.Service.PrivateDNSNames) > 0) {
 			return ip
 		}
-	}
-	if len(pcfg.SecurityGroupIDs) > 0 && (create || !cfg.SecurityGroupIDs.Equal(state.SecurityGroupIDs)) {
-		if f.SecurityGroups, err = client.SecurityGroupFacts(ctx, pcfg.SecurityGroupIDs); err != nil {
-			factsProblem(diags, err, "")
-			f.SecurityGroups = nil
+		if pcfg.VPCID != "" && privateDNSTurningOn(cfg, state, f.Service) {
+			concurrently(rf.subnets, rf.groups, endpoints)
+		} else {
+			concurrently(rf.subnets, rf.groups)
 		}
+	}
+	if rf.subnetsErr != nil {
+		factsProblem(diags, rf.subnetsErr, "availability_zones")
+		return ip
+	}
+	if rf.groupsErr != nil {
+		factsProblem(diags, rf.groupsErr, "")
+		f.SecurityGroups = nil
+	}
+	if rf.endpointsErr != nil {
+		factsProblem(diags, rf.endpointsErr, "")
+		f.Endpoints = nil
 	}
 	if pcfg.VPCID != "" {
 		r.vpcFacts(ctx, pcfg, cfg, state, f, diags)
@@ -196,9 +227,29 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 	return ip
 }
 
-// vpcFacts gathers what the rules need of the VPC: its endpoints (P4, P5, P12: from the run's
-// listing when the refresh made one), its DNS attributes when private DNS is being turned on (P3),
-// and on create whether it exists (P10) when no subnet or security group already shows it.
+// interfaceReads are the member and endpoint reads of liveRules: nil when not needed, run together.
+type interfaceReads struct {
+	subnets, groups                     func()
+	subnetsErr, groupsErr, endpointsErr error
+}
+
+// privateDNSTurningOn reports whether the plan turns private DNS on (on create: whether it is on), the
+// configuration deciding, else the service's default.
+func privateDNSTurningOn(cfg interfaceEndpointModel, state *interfaceEndpointModel, svc *planner.ServiceFacts) bool {
+	privateDNS := false
+	switch {
+	case known(cfg.PrivateDNSEnabled):
+		privateDNS = cfg.PrivateDNSEnabled.ValueBool()
+	case svc != nil:
+		privateDNS = len(svc.PrivateDNSNames) > 0
+	}
+	return privateDNS && (state == nil || !state.PrivateDNSEnabled.ValueBool())
+}
+
+// vpcFacts gathers what the rules still need of the VPC once its endpoints are known (P4, P5, P12:
+// read by liveRules, from the run's listing when the refresh made one): its DNS attributes when
+// private DNS is being turned on (P3), and on create whether it exists (P10) when no subnet or
+// security group already shows it.
 //
 // P3 is not checked again when another endpoint of the VPC (or this one) already has private DNS:
 // AWS required both attributes when that one turned it on, and they are rarely turned off again.
@@ -206,27 +257,14 @@ func (r *interfaceEndpointResource) vpcFacts(ctx context.Context, pcfg planner.I
 	client := r.data.client
 	vpc := pcfg.VPCID
 	create := state == nil
-	privateDNS := false
-	switch {
-	case known(cfg.PrivateDNSEnabled):
-		privateDNS = cfg.PrivateDNSEnabled.ValueBool()
-	case f.Service != nil:
-		privateDNS = len(f.Service.PrivateDNSNames) > 0
-	}
-	turningOn := privateDNS && (create || !state.PrivateDNSEnabled.ValueBool())
-	var err error
-	if create || turningOn {
-		if f.Endpoints, err = client.EndpointFacts(ctx, vpc); err != nil {
-			factsProblem(diags, err, "")
-			f.Endpoints = nil
-		}
-	}
+	turningOn := privateDNSTurningOn(cfg, state, f.Service)
 	dnsShown := !create && state.PrivateDNSEnabled.ValueBool()
 	for _, e := range f.Endpoints {
 		dnsShown = dnsShown || (e.PrivateDNSEnabled && e.VPCEndpointID != pcfg.EndpointID && !awsclient.StateEquals(e.State, awsclient.StateDeleting))
 	}
 	exists := !create || memberInVPC(f, vpc)
 	if turningOn && !dnsShown {
+		var err error
 		if f.VPC, err = client.VPCFacts(ctx, vpc); err != nil {
 			factsProblem(diags, err, "")
 			f.VPC = nil

@@ -66,6 +66,7 @@ type options struct {
 	workdir     string
 	keep        bool
 	noDestroy   bool
+	providerLog bool
 }
 
 func main() {
@@ -98,6 +99,7 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.workdir, "workdir", "", "work directory (default: a temporary one, removed unless -keep)")
 	fs.BoolVar(&o.noDestroy, "no-destroy", false, "skip the destroy phase (the emulator and what it holds go away at the end anyway)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the work directory (configurations, Terraform output, emulator log)")
+	fs.BoolVar(&o.providerLog, "provider-log", false, "write the provider's log (its EC2 calls at DEBUG, the framework's RPCs at TRACE, with times) of each command to <command>-provider.log in the work directory; implies -keep, and the logging slows the runs")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -110,6 +112,9 @@ func parseFlags(args []string) (options, error) {
 			return o, fmt.Errorf("-n %q: want positive counts", *sizes)
 		}
 		o.sizes = append(o.sizes, n)
+	}
+	if o.providerLog {
+		o.keep = true
 	}
 	if len(o.sizes) == 0 && !o.memory {
 		return o, errors.New("nothing to run: -n is empty and -memory is off")
@@ -488,7 +493,7 @@ type terraform struct {
 	dir string
 }
 
-func (t *terraform) env() []string {
+func (t *terraform) env(command string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
@@ -497,7 +502,14 @@ func (t *terraform) env() []string {
 		}
 		env = append(env, kv)
 	}
-	return append(env, "TF_CLI_CONFIG_FILE="+t.o.tfrc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "AWS_EC2_METADATA_DISABLED=true")
+	env = append(env, "TF_CLI_CONFIG_FILE="+t.o.tfrc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "AWS_EC2_METADATA_DISABLED=true")
+	if t.o.providerLog {
+		// The provider's lines and the framework's (its TRACE lines say when each RPC's provider
+		// method is called and returns), not the protocol's; nothing of Terraform's own.
+		env = append(env, "TF_LOG_PROVIDER=TRACE", "TF_LOG_SDK=DEBUG", "TF_LOG_SDK_FRAMEWORK=TRACE", "TF_LOG_SDK_PROTO=OFF",
+			"TF_LOG_PATH="+filepath.Join(t.dir, command+"-provider.log"))
+	}
+	return env
 }
 
 func (t *terraform) log(command string) string { return filepath.Join(t.dir, command+".log") }
@@ -508,7 +520,7 @@ func (t *terraform) command(args ...string) (*exec.Cmd, *os.File, error) {
 		return nil, nil, err
 	}
 	cmd := exec.Command(t.o.terraform, args...)
-	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = t.dir, t.env(), f, f
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = t.dir, t.env(args[0]), f, f
 	return cmd, f, nil
 }
 

@@ -83,18 +83,10 @@ func (p *poller[T]) register(id, kind string, start time.Time) *pollWaiter[T] {
 
 // registerFrom is register with the first delay used while nothing is learnt of the kind.
 func (p *poller[T]) registerFrom(id, kind string, start time.Time, initial time.Duration) *pollWaiter[T] {
-	w := &pollWaiter[T]{id: id, kind: kind, ch: make(chan observation[T], 1)}
 	p.mu.Lock()
-	w.next = start.Add(p.firstDelayLocked(kind, initial))
-	p.waiters[w] = struct{}{}
-	start2 := !p.running
-	p.running = true
+	at := start.Add(p.firstDelayLocked(kind, initial))
 	p.mu.Unlock()
-	if start2 {
-		go p.loop()
-	}
-	p.poke()
-	return w
+	return p.registerAt([]string{id}, kind, at)[0]
 }
 
 // registerAt adds waiters for the ids, all at once, whose first observation is due at the given time

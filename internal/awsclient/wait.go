@@ -281,16 +281,18 @@ func (c *Client) WaitVPCEndpointDeleted(ctx context.Context, id string, timeout 
 
 // WaitNetworkInterfacesReleased waits until none of the network interfaces exists any more (an
 // interface endpoint's ENIs outlive it briefly; the subnet cannot be deleted until they are gone).
-// The first look is at once.
+// The first look is PollMinDelay later, so that the interfaces of endpoints deleted together share a
+// call.
 func (c *Client) WaitNetworkInterfacesReleased(ctx context.Context, eniIDs []string, timeout time.Duration) error {
-	return c.waitInterfacesReleased(ctx, eniIDs, time.Now(), time.Now(), timeout)
+	return c.waitInterfacesReleased(ctx, eniIDs, time.Now(), time.Now().Add(PollMinDelay), timeout)
 }
 
 // WaitVPCEndpointDeletedWithInterfaces waits until the endpoint (whose delete was just asked for) is
 // gone and its network interfaces are released. The two waits run at once once the run has learnt
 // how long a delete takes: the interfaces' first look is then planned for when the endpoint's is,
 // so that they are seen released about when the endpoint is seen gone, not one call later. Before
-// that (the run's first deletes), the interfaces are looked at once the endpoint is gone. When the
+// that (the run's first deletes), the interfaces are looked at PollMinDelay after the endpoint is seen
+// gone (the interfaces of endpoints deleted together then share a call). When the
 // endpoint's wait fails, the interfaces' is abandoned and the endpoint's error returned.
 func (c *Client) WaitVPCEndpointDeletedWithInterfaces(ctx context.Context, id string, eniIDs []string, timeout time.Duration) error {
 	start := time.Now()
@@ -299,7 +301,7 @@ func (c *Client) WaitVPCEndpointDeletedWithInterfaces(ctx context.Context, id st
 		if err := c.WaitVPCEndpointDeleted(ctx, id, timeout); err != nil {
 			return err
 		}
-		return c.waitInterfacesReleased(ctx, eniIDs, start, time.Now(), max(timeout-time.Since(start), time.Second))
+		return c.waitInterfacesReleased(ctx, eniIDs, start, time.Now().Add(PollMinDelay), max(timeout-time.Since(start), time.Second))
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

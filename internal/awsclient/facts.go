@@ -132,6 +132,7 @@ func (c *Client) InvalidateMutableFacts() {
 	fc.vpcs = map[string]*planner.VPCFacts{}
 	fc.endpoints = map[string][]planner.EndpointFacts{}
 	fc.gatewayCount = nil
+	fc.listingChangedLocked()
 }
 
 // ServiceFacts describes one service (serviceRegion "" or the provider's region: the local one).
@@ -488,26 +489,19 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 	fc := c.facts
 	fc.mu.Lock()
 	eps, ok := fc.endpoints[vpcID]
-	if l := fc.listing; !ok && l != nil {
-		// The run's Reads listed the region: the VPC's endpoints are in it.
-		eps, ok = l.vpcEndpoints(vpcID), true
-		fc.endpoints[vpcID] = eps
-	}
-	inflight := fc.flights[fmt.Sprintf("listing#%d", fc.gen)]
-	lgen := fc.listingGen
 	fc.mu.Unlock()
-	if !ok && inflight != nil {
-		// The refresh is listing the region right now (Terraform plans new resources while it
-		// refreshes others): that listing answers this too, rather than a call of its own.
-		select {
-		case <-inflight.done:
-		case <-ctx.Done():
-			return nil, ctx.Err()
+	if !ok {
+		// The run's Reads listed the region, or are listing it right now (Terraform plans new
+		// resources while it refreshes others): that listing answers this too, rather than a call
+		// of its own.
+		l, err := c.joinListing(ctx)
+		if err != nil {
+			return nil, err
 		}
-		if l, _ := inflight.val.(*endpointListing); l != nil && inflight.err == nil {
+		if l != nil {
+			eps, ok = l.vpcEndpoints(vpcID), true
 			fc.mu.Lock()
-			if fc.listingGen == lgen { // no change recorded since the listing began
-				eps, ok = l.vpcEndpoints(vpcID), true
+			if fc.listingGen == l.gen {
 				fc.endpoints[vpcID] = eps
 			}
 			fc.mu.Unlock()
@@ -551,6 +545,22 @@ func (c *Client) describeVPCEndpointFacts(ctx context.Context, gen uint64, vpcs 
 		vgens[v] = fc.endpointGen[v]
 	}
 	fc.mu.Unlock()
+	// A refresh that began listing the region while this batch was collected answers it: Terraform
+	// may plan a new resource a moment before it reads the others.
+	if l, err := c.joinListing(ctx); err != nil {
+		return nil, err
+	} else if l != nil {
+		out := make(map[string][]planner.EndpointFacts, len(vpcs))
+		fc.mu.Lock()
+		defer fc.mu.Unlock()
+		for _, v := range vpcs {
+			out[v] = l.vpcEndpoints(v)
+			if fc.listingGen == l.gen && fc.gen == gen && fc.endpointGen[v] == vgens[v] {
+				fc.endpoints[v] = out[v]
+			}
+		}
+		return out, nil
+	}
 	out := make(map[string][]planner.EndpointFacts, len(vpcs))
 	for _, v := range vpcs {
 		out[v] = []planner.EndpointFacts{}
@@ -718,4 +728,5 @@ func (c *Client) InvalidateEndpointFacts(vpcID string) {
 	defer fc.mu.Unlock()
 	fc.endpointGen[vpcID]++
 	delete(fc.endpoints, vpcID)
+	fc.listingChangedLocked() // else the VPC's endpoints would be taken from the listing again
 }

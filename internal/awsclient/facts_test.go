@@ -396,3 +396,77 @@ func TestServiceFactsFromSDKList_mergesTypes(t *testing.T) {
 		t.Errorf("merged s3 = %+v, want both types, three zones, the interface's DNS name, policy support", s3)
 	}
 }
+
+// A VPC's endpoints for a plan come from the refresh's listing of the region when one was made, is
+// being made, or begins while the plan's lookup is still collecting its batch: one call in every
+// order Terraform may run the two in. A suspected outside change makes the VPC be described afresh.
+func TestEndpointFactsShareTheRefreshListing(t *testing.T) {
+	t.Parallel()
+	for _, order := range []string{"listing first", "listing in flight", "listing during the batch window", "invalidated"} {
+		t.Run(order, func(t *testing.T) {
+			t.Parallel()
+			f := newFakeEC2(t)
+			var mu sync.Mutex
+			var kinds []string
+			release := make(chan struct{})
+			f.handle("DescribeVpcEndpoints", func(form url.Values) fakeResponse {
+				kind := "vpc"
+				if form.Get("Filter.1.Name") == "" {
+					kind = "listing"
+					if order == "listing in flight" {
+						<-release
+					}
+				}
+				mu.Lock()
+				kinds = append(kinds, kind)
+				mu.Unlock()
+				return describeEndpoints(
+					endpointXML("vpce-1", "vpc-1", "com.amazonaws.us-east-1.ssm", "Interface", "available", "<privateDnsEnabled>true</privateDnsEnabled>"),
+					endpointXML("vpce-2", "vpc-2", "com.amazonaws.us-east-1.ssm", "Interface", "available", ""))
+			})
+			c := f.awsClient()
+			ctx := testCtx(t)
+			var eps []planner.EndpointFacts
+			var err error
+			want := []string{"listing"}
+			switch order {
+			case "listing first", "invalidated":
+				if _, err := c.ReadVPCEndpoint(ctx, "vpce-2"); err != nil {
+					t.Fatal(err)
+				}
+				if order == "invalidated" {
+					c.InvalidateEndpointFacts("vpc-1")
+					want = append(want, "vpc")
+				}
+				eps, err = c.EndpointFacts(ctx, "vpc-1")
+			case "listing in flight":
+				read := make(chan error, 1)
+				go func() { _, err := c.ReadVPCEndpoint(ctx, "vpce-2"); read <- err }()
+				for f.count("DescribeVpcEndpoints") == 0 {
+					time.Sleep(time.Millisecond)
+				}
+				go func() { time.Sleep(3 * BatchWindow); close(release) }()
+				eps, err = c.EndpointFacts(ctx, "vpc-1")
+				if err := <-read; err != nil {
+					t.Fatal(err)
+				}
+			case "listing during the batch window":
+				done := make(chan struct{})
+				go func() { defer close(done); eps, err = c.EndpointFacts(ctx, "vpc-1") }()
+				time.Sleep(BatchWindow / 4)
+				if _, err := c.ReadVPCEndpoint(ctx, "vpce-2"); err != nil {
+					t.Fatal(err)
+				}
+				<-done
+			}
+			if err != nil || len(eps) != 1 || eps[0].VPCEndpointID != "vpce-1" || !eps[0].PrivateDNSEnabled {
+				t.Errorf("EndpointFacts = %+v, %v", eps, err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if !reflect.DeepEqual(kinds, want) {
+				t.Errorf("DescribeVpcEndpoints calls = %v, want %v", kinds, want)
+			}
+		})
+	}
+}

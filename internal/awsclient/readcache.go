@@ -29,6 +29,7 @@ const listingMaxResults = 1000
 // endpointListing is the region's endpoints as one Read saw them.
 type endpointListing struct {
 	byID map[string]ec2types.VpcEndpoint
+	gen  uint64 // fc.listingGen when the listing began: a change recorded since makes it stale
 }
 
 // vpcEndpoints are the listed endpoints of the VPC that are not deleting or deleted, by id.
@@ -90,7 +91,7 @@ func (c *Client) listing(ctx context.Context) (*endpointListing, error) {
 		if err != nil {
 			return nil, fmt.Errorf("listing the region's VPC endpoints: %w", err)
 		}
-		l := &endpointListing{byID: make(map[string]ec2types.VpcEndpoint, len(eps))}
+		l := &endpointListing{byID: make(map[string]ec2types.VpcEndpoint, len(eps)), gen: lgen}
 		for _, e := range eps {
 			l.byID[aws.ToString(e.VpcEndpointId)] = e
 		}
@@ -101,6 +102,37 @@ func (c *Client) listing(ctx context.Context) (*endpointListing, error) {
 		fc.mu.Unlock()
 		return l, nil
 	})
+}
+
+// joinListing returns the run's listing when there is one, or when one is being fetched (it waits
+// for that fetch), provided no change was recorded since it began; else nil. It never starts one.
+func (c *Client) joinListing(ctx context.Context) (*endpointListing, error) {
+	fc := c.facts
+	fc.mu.Lock()
+	l := fc.listing
+	inflight := fc.flights[fmt.Sprintf("listing#%d", fc.gen)]
+	fc.mu.Unlock()
+	if l != nil {
+		return l, nil
+	}
+	if inflight == nil {
+		return nil, nil
+	}
+	select {
+	case <-inflight.done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	l, _ = inflight.val.(*endpointListing)
+	if l == nil || inflight.err != nil {
+		return nil, nil
+	}
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if fc.listingGen != l.gen {
+		return nil, nil
+	}
+	return l, nil
 }
 
 // listingChanged drops the shared listing after a change this provider made (it is refetched if

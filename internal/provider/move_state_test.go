@@ -198,6 +198,94 @@ resource "vpce_interface_endpoint" "ifc" {
 	}
 }
 
+// `moved` from the aws provider's subnet and security group associations: an interface endpoint
+// whose membership the aws provider managed with an aws_vpc_endpoint_subnet_association and an
+// aws_vpc_endpoint_security_group_association moves, with them, to vpce_interface_endpoint (its
+// subnet_ids and security_group_ids unset) and this provider's two associations, with no AWS change.
+func TestAccEndpoints_movedFromAWSSubnetAndGroupAssociations(t *testing.T) {
+	t.Parallel()
+	tg := acctest.New(t)
+	net := tg.NewNetwork(t)
+	ctx := acctest.Context(t)
+	ifcID := testAccCreateEndpoint(t, tg, net.VPCID, "ssm", ec2types.VpcEndpointTypeInterface)
+	if _, err := tg.EC2.ModifyVpcEndpoint(ctx, &ec2.ModifyVpcEndpointInput{VpcEndpointId: aws.String(ifcID), AddSubnetIds: net.SubnetIDs[1:2],
+		AddSecurityGroupIds: []string{net.SecurityGroupID}}); err != nil {
+		t.Fatal(err)
+	}
+	ifc, err := awsclient.WaitVPCEndpointAvailable(ctx, tg.EC2, ifcID, 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subnetsBefore, groupsBefore := len(ifc.SubnetIds), len(ifc.Groups)
+	if subnetsBefore == 0 || groupsBefore < 1 {
+		t.Fatalf("the endpoint has %d subnets and %d groups before the move", subnetsBefore, groupsBefore)
+	}
+
+	w := tg.NewWorkdirWithAWSStandIn(t)
+	testAccSkipBelowCrossTypeMoves(t, w)
+	w.WriteState(testAccAWSState(t, testAccAWSEndpointState("ifc", *ifc), map[string]any{
+		"type": "aws_vpc_endpoint_subnet_association", "name": "s1",
+		"instances": []map[string]any{{"schema_version": 0, "sensitive_attributes": []any{}, "attributes": map[string]any{
+			"id": "a-" + ifcID + "1234567890", "region": "us-east-1", "subnet_id": net.SubnetIDs[1], "vpc_endpoint_id": ifcID, "timeouts": nil}}},
+	}, map[string]any{
+		"type": "aws_vpc_endpoint_security_group_association", "name": "sg",
+		"instances": []map[string]any{{"schema_version": 0, "sensitive_attributes": []any{}, "attributes": map[string]any{
+			"id": ifcID + "-" + net.SecurityGroupID, "region": "us-east-1", "security_group_id": net.SecurityGroupID, "vpc_endpoint_id": ifcID,
+			"replace_default_association": nil}}},
+	}))
+	w.SetConfig(fmt.Sprintf(`
+moved {
+  from = aws_vpc_endpoint.ifc
+  to   = vpce_interface_endpoint.ifc
+}
+
+moved {
+  from = aws_vpc_endpoint_subnet_association.s1
+  to   = vpce_subnet_association.s1
+}
+
+moved {
+  from = aws_vpc_endpoint_security_group_association.sg
+  to   = vpce_security_group_association.sg
+}
+
+resource "vpce_interface_endpoint" "ifc" {
+  vpc_id              = %[1]q
+  service             = "ssm"
+  private_dns_enabled = false
+}
+
+resource "vpce_subnet_association" "s1" {
+  vpc_endpoint_id = vpce_interface_endpoint.ifc.id
+  subnet_id       = %[2]q
+}
+
+resource "vpce_security_group_association" "sg" {
+  vpc_endpoint_id   = vpce_interface_endpoint.ifc.id
+  security_group_id = %[3]q
+}
+`, net.VPCID, net.SubnetIDs[1], net.SecurityGroupID))
+	// The endpoint's subnets and groups leave its own attributes for the associations: in the state
+	// only (an update with no AWS call), as for the gateway's route tables above.
+	testAccApplyMoves(t, tg, w, map[string]string{"vpce_interface_endpoint.ifc": "update"}, -1)
+	after, err := awsclient.WaitVPCEndpointAvailable(ctx, tg.EC2, ifcID, 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.SubnetIds) != subnetsBefore || len(after.Groups) != groupsBefore {
+		t.Errorf("the move changed the endpoint: subnets %v (had %d), groups %v (had %d)", after.SubnetIds, subnetsBefore, after.Groups, groupsBefore)
+	}
+	inState := map[string]bool{}
+	for _, in := range w.State() {
+		inState[in.Address] = true
+	}
+	for _, addr := range []string{"vpce_interface_endpoint.ifc", "vpce_subnet_association.s1", "vpce_security_group_association.sg"} {
+		if !inState[addr] {
+			t.Errorf("%s is not in the state after the move: %v", addr, inState)
+		}
+	}
+}
+
 // A move to the resource of the other endpoint type is an error naming the right resource.
 func TestAccEndpoints_movedFromAWSWrongType(t *testing.T) {
 	t.Parallel()

@@ -31,7 +31,7 @@ func CheckInterfaceStatic(cfg InterfaceConfig) Findings {
 			summary: "Service region equals the provider region",
 			fact: fmt.Sprintf("The service_region %s equals the provider region; omit it, as service_region is only for cross-region endpoints",
 				cfg.ServiceRegion),
-			aws: rejection{Code: "InvalidParameter"},
+			aws: rejection{Code: "InvalidServiceName"}, // AWS looks the service up as a remote one and does not find it
 			fix: "Omit service_region for a service in the provider's region",
 		}.build())
 	}

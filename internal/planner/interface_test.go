@@ -108,7 +108,7 @@ func TestCheckInterfaceStatic(t *testing.T) {
 		{
 			name: "service region equals region",
 			cfg:  with(func(c *InterfaceConfig) { c.ServiceRegion = "us-east-1" }),
-			want: []want{{"P9", SeverityError, "service_region", "Service region equals the provider region", []string{"omit", "Omit service_region"}}},
+			want: []want{{"P9", SeverityError, "service_region", "Service region equals the provider region", []string{"omit", "Omit service_region", "InvalidServiceName"}}},
 		},
 		{
 			name: "service region malformed",

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 
 	"github.com/vpce-dev/terraform-provider-vpce/internal/acctest"
@@ -189,6 +190,54 @@ func TestAccClaims_clashesAtApply(t *testing.T) {
 		testAccWantError(t, "apply", w.Apply(""), "vpce_interface_endpoint", "subnet_ids", net.SubnetIDs[1])
 		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 0 {
 			t.Errorf("ModifyVpcEndpoint called %d times, want 0", n)
+		}
+	})
+
+	t.Run("security_group_ids and a security group association", func(t *testing.T) {
+		net := tg.NewNetwork(t)
+		defaultGroup := testAccAssocDefaultGroup(t, tg, net.VPCID)
+		w := tg.NewWorkdir(t)
+		w.SetConfig(testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(net.SubnetIDs[0])+testAccGroups(net.SecurityGroupID)+"  private_dns_enabled = false\n") +
+			testAccAssociation("security_group", "a", "vpce_interface_endpoint.test.id", defaultGroup))
+		before := tg.Calls(t, "ModifyVpcEndpoint")
+		testAccWantError(t, "apply", w.Apply(""), "vpce_interface_endpoint", "security_group_ids", defaultGroup)
+		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 0 {
+			t.Errorf("ModifyVpcEndpoint called %d times, want 0", n)
+		}
+		eps := testAccListEndpoints(t, tg, net.VPCID)
+		if len(eps) != 1 || len(eps[0].Groups) != 1 || aws.ToString(eps[0].Groups[0].GroupId) != net.SecurityGroupID {
+			t.Fatalf("endpoints: %+v, want one with only %s", eps, net.SecurityGroupID)
+		}
+	})
+
+	// Two associations of one member: the first claimant's call is made, the second stops before any.
+	t.Run("two subnet associations", func(t *testing.T) {
+		net := tg.NewNetwork(t)
+		w := tg.NewWorkdir(t)
+		w.SetConfig(testAccInterfaceEndpointConfig(net.VPCID, "logs", "  private_dns_enabled = false\n") +
+			testAccAssociation("subnet", "a", "vpce_interface_endpoint.test.id", net.SubnetIDs[0]) +
+			testAccAssociation("subnet", "b", "vpce_interface_endpoint.test.id", net.SubnetIDs[0]))
+		before := tg.Calls(t, "ModifyVpcEndpoint")
+		testAccWantError(t, "apply", w.Apply(""), "Duplicate vpce_subnet_association", net.SubnetIDs[0])
+		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 1 {
+			t.Errorf("ModifyVpcEndpoint called %d times, want 1 (the first claimant only)", n)
+		}
+		eps := testAccListEndpoints(t, tg, net.VPCID)
+		if len(eps) != 1 || !slices.Equal(eps[0].SubnetIds, []string{net.SubnetIDs[0]}) {
+			t.Fatalf("endpoints: %+v, want one in %s", eps, net.SubnetIDs[0])
+		}
+	})
+
+	t.Run("two security group associations", func(t *testing.T) {
+		net := tg.NewNetwork(t)
+		w := tg.NewWorkdir(t)
+		w.SetConfig(testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(net.SubnetIDs[0])+"  private_dns_enabled = false\n") +
+			testAccAssociation("security_group", "a", "vpce_interface_endpoint.test.id", net.SecurityGroupID) +
+			testAccAssociation("security_group", "b", "vpce_interface_endpoint.test.id", net.SecurityGroupID))
+		before := tg.Calls(t, "ModifyVpcEndpoint")
+		testAccWantError(t, "apply", w.Apply(""), "Duplicate vpce_security_group_association", net.SecurityGroupID)
+		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 1 {
+			t.Errorf("ModifyVpcEndpoint called %d times, want 1 (the first claimant only)", n)
 		}
 	})
 }

@@ -121,7 +121,9 @@ func (fc *factCache) store(gen uint64, mutable bool, fn func()) {
 }
 
 // InvalidateMutableFacts drops the cached mutable facts (routes, VPC DNS attributes, endpoints of a
-// VPC, gateway count). ModifyVPCEndpoint calls it; the provider calls it after Create and Delete.
+// VPC, gateway count, the run's listing). The provider's own changes update the facts they touch
+// instead (EndpointCreated, EndpointChanged, EndpointDeleted); this is for a caller that suspects
+// outside changes everywhere.
 func (c *Client) InvalidateMutableFacts() {
 	c.init()
 	fc := c.facts

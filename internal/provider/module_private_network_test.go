@@ -286,6 +286,8 @@ func TestAccModulePrivateNetwork_ecr(t *testing.T) { //nolint:paralleltest // se
 	ctx := acctest.Context(t)
 	net := tg.NewNetwork(t)
 	sgID := testAccHTTPSSecurityGroup(t, tg, net.VPCID)
+	defaultGroup := testAccAssocDefaultGroup(t, tg, net.VPCID)
+	const dkr = `module.pn.vpce_interface_endpoint.this["ecr.dkr"]`
 	m := newModuleRoots(t)
 	subnets := net.SubnetIDs[:2]
 	args := func(extra string) string {
@@ -333,6 +335,34 @@ func TestAccModulePrivateNetwork_ecr(t *testing.T) { //nolint:paralleltest // se
 				ProtoV6ProviderFactories: tg.ProviderFactories(),
 				ConfigDirectory:          cfg,
 				ConfigPlanChecks:         resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// The interface overrides reach the endpoint: private DNS off, other groups, the IP
+				// address type and DNS options, in place.
+				ProtoV6ProviderFactories: tg.ProviderFactories(),
+				ConfigDirectory: m.root(args(fmt.Sprintf(`
+  endpoints = {
+    "ecr.api" = {
+      subnet_ids = [%[1]q]
+      tags       = { team = "build" }
+    }
+    "ecr.dkr" = {
+      private_dns_enabled = false
+      security_group_ids  = [%[2]q]
+      ip_address_type     = "ipv4"
+      dns_options         = { dns_record_ip_type = "ipv4" }
+    }
+  }`, subnets[0], defaultGroup)), ""),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(dkr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(dkr, tfjsonpath.New("private_dns_enabled"), knownvalue.Bool(false)),
+					plancheck.ExpectKnownValue(dkr, tfjsonpath.New("security_group_ids"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(defaultGroup)})),
+					plancheck.ExpectKnownValue(dkr, tfjsonpath.New("ip_address_type"), knownvalue.StringExact("ipv4")),
+					plancheck.ExpectKnownValue(dkr, tfjsonpath.New("dns_options").AtMapKey("dns_record_ip_type"), knownvalue.StringExact("ipv4")),
+					plancheck.ExpectResourceAction(`module.pn.vpce_interface_endpoint.this["ecr.api"]`, plancheck.ResourceActionNoop),
+				}},
 			},
 			{
 				// Reached from on premises, S3 needs an interface endpoint: the gateway goes.

@@ -46,6 +46,7 @@ type factCache struct {
 	gatewayCount *int
 	listing      *endpointListing // the region's endpoints, as the run's first Read listed them
 	listingGen   uint64
+	listingErr   error // the listing failed (for good, or beyond ReadRetryWindow): Reads go by id for the run
 
 	flights         map[string]*flight
 	batchers        map[string]any                             // kind#gen → *batcher[V] of batchFacts

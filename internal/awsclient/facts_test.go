@@ -470,3 +470,62 @@ func TestEndpointFactsShareTheRefreshListing(t *testing.T) {
 		})
 	}
 }
+
+// A Read takes its endpoint from the run's listing; an id the listing lacks (created after it, or not
+// yet described by every call) is read by id, and so is every id when the listing failed (it is not
+// tried again in the run). A deleted
+// endpoint in the listing is not found without another call.
+func TestReadVPCEndpointListingThenByID(t *testing.T) {
+	t.Parallel()
+	for _, listingFails := range []bool{false, true} {
+		t.Run(map[bool]string{false: "listing", true: "listing fails"}[listingFails], func(t *testing.T) {
+			t.Parallel()
+			f := newFakeEC2(t)
+			var mu sync.Mutex
+			var calls []string
+			f.handle("DescribeVpcEndpoints", func(form url.Values) fakeResponse {
+				id := form.Get("VpcEndpointId.1")
+				mu.Lock()
+				calls = append(calls, "id:"+id)
+				mu.Unlock()
+				switch id {
+				case "":
+					if listingFails {
+						return apiError("UnauthorizedOperation", "You are not authorized to perform this operation.")
+					}
+					return describeEndpoints(
+						endpointXML("vpce-1", "vpc-1", "com.amazonaws.us-east-1.ssm", "Interface", "available", ""),
+						endpointXML("vpce-2", "vpc-1", "com.amazonaws.us-east-1.ssm", "Interface", "deleted", ""))
+				case "vpce-404":
+					return apiError("InvalidVpcEndpointId.NotFound", "The Vpc Endpoint Id 'vpce-404' does not exist")
+				default:
+					return describeEndpoints(endpointXML(id, "vpc-1", "com.amazonaws.us-east-1.ssm", "Interface", "pending", ""))
+				}
+			})
+			c := f.awsClient()
+			ctx := testCtx(t)
+			for _, id := range []string{"vpce-1", "vpce-9"} {
+				if ep, err := c.ReadVPCEndpoint(ctx, id); err != nil || aws.ToString(ep.VpcEndpointId) != id {
+					t.Errorf("ReadVPCEndpoint(%s) = %v, %v", id, ep, err)
+				}
+			}
+			if _, err := c.ReadVPCEndpoint(ctx, "vpce-404"); !IsNotFound(err) {
+				t.Errorf("ReadVPCEndpoint(vpce-404) = %v, want not found", err)
+			}
+			_, err := c.ReadVPCEndpoint(ctx, "vpce-2")
+			want := []string{"id:", "id:vpce-9", "id:vpce-404"}
+			if listingFails {
+				// No listing to take from: each Read asks for its own id, and the listing that failed
+				// is not tried again in the run.
+				want = []string{"id:", "id:vpce-1", "id:vpce-9", "id:vpce-404", "id:vpce-2"}
+			} else if !IsNotFound(err) {
+				t.Errorf("ReadVPCEndpoint(vpce-2, deleted in the listing) = %v, want not found", err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if !reflect.DeepEqual(calls, want) {
+				t.Errorf("DescribeVpcEndpoints calls %v, want %v", calls, want)
+			}
+		})
+	}
+}

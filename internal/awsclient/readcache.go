@@ -70,10 +70,13 @@ func (c *Client) listing(ctx context.Context) (*endpointListing, error) {
 	c.init()
 	fc := c.facts
 	fc.mu.Lock()
-	l := fc.listing
+	l, failed := fc.listing, fc.listingErr
 	fc.mu.Unlock()
 	if l != nil {
 		return l, nil
+	}
+	if failed != nil {
+		return nil, failed // not tried again in this run: each Read reads its endpoint by id
 	}
 	return doFlight(ctx, fc, "listing", func(uint64) (*endpointListing, error) {
 		fc.mu.Lock()
@@ -89,7 +92,13 @@ func (c *Client) listing(ctx context.Context) (*endpointListing, error) {
 			return err
 		})
 		if err != nil {
-			return nil, fmt.Errorf("listing the region's VPC endpoints: %w", err)
+			err = fmt.Errorf("listing the region's VPC endpoints: %w", err)
+			if ctx.Err() == nil { // a failure of the listing, not of this caller
+				fc.mu.Lock()
+				fc.listingErr = err
+				fc.mu.Unlock()
+			}
+			return nil, err
 		}
 		l := &endpointListing{byID: make(map[string]ec2types.VpcEndpoint, len(eps)), gen: lgen}
 		for _, e := range eps {

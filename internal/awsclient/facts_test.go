@@ -473,8 +473,7 @@ func TestEndpointFactsShareTheRefreshListing(t *testing.T) {
 
 // A Read takes its endpoint from the run's listing; an id the listing lacks (created after it, or not
 // yet described by every call) is read by id, and so is every id when the listing failed (it is not
-// tried again in the run). A deleted
-// endpoint in the listing is not found without another call.
+// tried again in the run). A deleted endpoint in the listing is not found without another call.
 func TestReadVPCEndpointListingThenByID(t *testing.T) {
 	t.Parallel()
 	for _, listingFails := range []bool{false, true} {

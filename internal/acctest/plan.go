@@ -20,6 +20,7 @@ type Diagnostic struct {
 	Summary  string
 	Detail   string
 	Address  string // the resource it is about, when Terraform says
+	Source   string // the configuration line(s) it points at (the snippet's code), when it points at any
 }
 
 // PlanDiagnostics runs `terraform init` and `terraform plan -json` on config with the acceptance

@@ -263,6 +263,9 @@ func parseJSONLines(out []byte) Result {
 				Summary  string `json:"summary"`
 				Detail   string `json:"detail"`
 				Address  string `json:"address"`
+				Snippet  *struct {
+					Code string `json:"code"`
+				} `json:"snippet"`
 			} `json:"diagnostic"`
 			Change struct {
 				Resource struct {
@@ -277,7 +280,11 @@ func parseJSONLines(out []byte) Result {
 		switch line.Type {
 		case "diagnostic":
 			d := line.Diagnostic
-			r.Diagnostics = append(r.Diagnostics, Diagnostic{Severity: d.Severity, Summary: d.Summary, Detail: d.Detail, Address: d.Address})
+			diag := Diagnostic{Severity: d.Severity, Summary: d.Summary, Detail: d.Detail, Address: d.Address}
+			if d.Snippet != nil {
+				diag.Source = d.Snippet.Code
+			}
+			r.Diagnostics = append(r.Diagnostics, diag)
 		case "planned_change":
 			if line.Change.Action != "noop" {
 				r.Changes = append(r.Changes, Change{Address: line.Change.Resource.Addr, Action: line.Change.Action})

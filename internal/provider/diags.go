@@ -57,13 +57,29 @@ func appendFindings(ctx context.Context, diags *diag.Diagnostics, findings plann
 			}
 			continue
 		}
-		p := configuredPath(ctx, attributePath(f.Attribute), config)
+		p := sourcePath(configuredPath(ctx, attributePath(f.Attribute), config))
 		if f.Severity == planner.SeverityWarning {
 			diags.AddAttributeWarning(p, summary, f.Detail)
 		} else {
 			diags.AddAttributeError(p, summary, f.Detail)
 		}
 	}
+}
+
+// sourcePath is the path a diagnostic about p is attached to: p's top-level attribute when p goes
+// into a nested attribute (dns_options.…). Terraform and OpenTofu find a diagnostic's place in the
+// configuration by walking blocks only, so a path into `dns_options = { … }` would point at the
+// resource's header; its top-level attribute points at the `dns_options` lines. The detail names the
+// nested attribute itself.
+func sourcePath(p path.Path) path.Path {
+	steps := p.Steps()
+	if len(steps) < 2 {
+		return p
+	}
+	if name, ok := steps[0].(path.PathStepAttributeName); ok {
+		return path.Root(string(name))
+	}
+	return p
 }
 
 // configuredPath is p when the configuration sets it, else its nearest configured parent, else
@@ -92,7 +108,7 @@ func appendAPIError(diags *diag.Diagnostics, summary string, err error) {
 			title += " [" + rule.Rule + "]"
 		}
 		if rule.Attribute != "" {
-			diags.AddAttributeError(attributePath(rule.Attribute), title, detail)
+			diags.AddAttributeError(sourcePath(attributePath(rule.Attribute)), title, detail)
 		} else {
 			diags.AddError(title, detail)
 		}

@@ -65,10 +65,22 @@ func (u gatewayUnsupported) validate(diags *diag.Diagnostics) {
 		if v.IsNull() {
 			continue
 		}
+		rejection := "InvalidParameter"
+		if m := gatewayRejections[name]; m != "" {
+			rejection += ": " + m
+		} else {
+			rejection += "."
+		}
 		diags.AddAttributeError(path.Root(name), "Argument of interface endpoints [P11]",
 			fmt.Sprintf("%s belongs to interface endpoints (network interfaces in subnets, with security groups and private DNS); a gateway endpoint only takes route_table_ids. "+
-				"AWS would reject it at apply with: InvalidParameter. Use vpce_interface_endpoint for an interface endpoint, or remove %s from this vpce_gateway_endpoint.", name, name))
+				"AWS would reject it at apply with: %s Use vpce_interface_endpoint for an interface endpoint, or remove %s from this vpce_gateway_endpoint.", name, rejection, name))
 	}
+}
+
+// gatewayRejections are EC2's messages, where they are known, for interface-only arguments sent for a
+// gateway endpoint (the others are quoted by their code).
+var gatewayRejections = map[string]string{
+	"subnet_ids": "Subnet IDs are only supported for Interface and GatewayLoadBalancer type VPC Endpoints.",
 }
 
 // validate rejects route_table_ids set on an interface endpoint.

@@ -3,8 +3,11 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"log"
 	"os"
+	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
@@ -19,6 +22,12 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 	quietUnlessAsked(os.Getenv, os.Setenv)
+	if dir := os.Getenv("VPCE_CPU_PROFILE_DIR"); dir != "" {
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid())))
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() { pprof.StopCPUProfile(); _ = f.Close() }()
+		}
+	}
 
 	var opts []tf6server.ServeOpt
 	if debug {
@@ -28,7 +37,8 @@ func main() {
 	// the request is answered (the framework keeps them all otherwise).
 	err := tf6server.Serve(provider.RegistryAddress, provider.NewServer(provider.New(version)), opts...)
 	if err != nil {
-		log.Fatal(err.Error())
+		log.Print(err.Error())
+		os.Exit(1) //nolint:gocritic // the profile is only for a clean exit
 	}
 }
 

@@ -127,6 +127,20 @@ func TestAccClaims_clashesAtPlan(t *testing.T) {
 	}
 }
 
+// testAccClashAtApply applies config, whose clash is only known at apply (ids unknown at plan), and
+// wants the apply to fail with an error with fragments after want ModifyVpcEndpoint calls: the first
+// claimant's (1), or none (0).
+func testAccClashAtApply(t *testing.T, tg *acctest.Target, config string, want int, fragments ...string) {
+	t.Helper()
+	w := tg.NewWorkdir(t)
+	w.SetConfig(config)
+	before := tg.Calls(t, "ModifyVpcEndpoint")
+	testAccWantError(t, "apply", w.Apply(""), fragments...)
+	if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != want {
+		t.Errorf("ModifyVpcEndpoint called %d times, want %d", n, want)
+	}
+}
+
 // Unknown ids (endpoint and associations created in one apply): the clash stops the apply before the
 // second claimant's ModifyVpcEndpoint; fixing the configuration converges.
 func TestAccClaims_clashesAtApply(t *testing.T) {
@@ -167,14 +181,9 @@ func TestAccClaims_clashesAtApply(t *testing.T) {
 	t.Run("route_table_ids and an association", func(t *testing.T) {
 		net := tg.NewNetwork(t)
 		rt0, rt1 := net.RouteTableIDs[0], net.RouteTableIDs[1]
-		w := tg.NewWorkdir(t)
-		w.SetConfig(testAccGatewayEndpointConfig_routeTables(net.VPCID, "s3", rt0) +
-			testAccAssociation("route_table", "a", "vpce_gateway_endpoint.test.id", rt1))
-		before := tg.Calls(t, "ModifyVpcEndpoint")
-		testAccWantError(t, "apply", w.Apply(""), "vpce_gateway_endpoint", "route_table_ids", rt1)
-		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 0 {
-			t.Errorf("ModifyVpcEndpoint called %d times, want 0", n)
-		}
+		testAccClashAtApply(t, tg, testAccGatewayEndpointConfig_routeTables(net.VPCID, "s3", rt0)+
+			testAccAssociation("route_table", "a", "vpce_gateway_endpoint.test.id", rt1), 0,
+			"vpce_gateway_endpoint", "route_table_ids", rt1)
 		eps := testAccListEndpoints(t, tg, net.VPCID)
 		if len(eps) != 1 || !slices.Equal(eps[0].RouteTableIds, []string{rt0}) {
 			t.Fatalf("endpoints: %+v, want one with only %s", eps, rt0)
@@ -183,27 +192,17 @@ func TestAccClaims_clashesAtApply(t *testing.T) {
 
 	t.Run("subnet_ids and a subnet association", func(t *testing.T) {
 		net := tg.NewNetwork(t)
-		w := tg.NewWorkdir(t)
-		w.SetConfig(testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(net.SubnetIDs[0])+"  private_dns_enabled = false\n") +
-			testAccAssociation("subnet", "a", "vpce_interface_endpoint.test.id", net.SubnetIDs[1]))
-		before := tg.Calls(t, "ModifyVpcEndpoint")
-		testAccWantError(t, "apply", w.Apply(""), "vpce_interface_endpoint", "subnet_ids", net.SubnetIDs[1])
-		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 0 {
-			t.Errorf("ModifyVpcEndpoint called %d times, want 0", n)
-		}
+		testAccClashAtApply(t, tg, testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(net.SubnetIDs[0])+"  private_dns_enabled = false\n")+
+			testAccAssociation("subnet", "a", "vpce_interface_endpoint.test.id", net.SubnetIDs[1]), 0,
+			"vpce_interface_endpoint", "subnet_ids", net.SubnetIDs[1])
 	})
 
 	t.Run("security_group_ids and a security group association", func(t *testing.T) {
 		net := tg.NewNetwork(t)
 		defaultGroup := testAccAssocDefaultGroup(t, tg, net.VPCID)
-		w := tg.NewWorkdir(t)
-		w.SetConfig(testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(net.SubnetIDs[0])+testAccGroups(net.SecurityGroupID)+"  private_dns_enabled = false\n") +
-			testAccAssociation("security_group", "a", "vpce_interface_endpoint.test.id", defaultGroup))
-		before := tg.Calls(t, "ModifyVpcEndpoint")
-		testAccWantError(t, "apply", w.Apply(""), "vpce_interface_endpoint", "security_group_ids", defaultGroup)
-		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 0 {
-			t.Errorf("ModifyVpcEndpoint called %d times, want 0", n)
-		}
+		testAccClashAtApply(t, tg, testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(net.SubnetIDs[0])+testAccGroups(net.SecurityGroupID)+"  private_dns_enabled = false\n")+
+			testAccAssociation("security_group", "a", "vpce_interface_endpoint.test.id", defaultGroup), 0,
+			"vpce_interface_endpoint", "security_group_ids", defaultGroup)
 		eps := testAccListEndpoints(t, tg, net.VPCID)
 		if len(eps) != 1 || len(eps[0].Groups) != 1 || aws.ToString(eps[0].Groups[0].GroupId) != net.SecurityGroupID {
 			t.Fatalf("endpoints: %+v, want one with only %s", eps, net.SecurityGroupID)
@@ -213,15 +212,10 @@ func TestAccClaims_clashesAtApply(t *testing.T) {
 	// Two associations of one member: the first claimant's call is made, the second stops before any.
 	t.Run("two subnet associations", func(t *testing.T) {
 		net := tg.NewNetwork(t)
-		w := tg.NewWorkdir(t)
-		w.SetConfig(testAccInterfaceEndpointConfig(net.VPCID, "logs", "  private_dns_enabled = false\n") +
-			testAccAssociation("subnet", "a", "vpce_interface_endpoint.test.id", net.SubnetIDs[0]) +
-			testAccAssociation("subnet", "b", "vpce_interface_endpoint.test.id", net.SubnetIDs[0]))
-		before := tg.Calls(t, "ModifyVpcEndpoint")
-		testAccWantError(t, "apply", w.Apply(""), "Duplicate vpce_subnet_association", net.SubnetIDs[0])
-		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 1 {
-			t.Errorf("ModifyVpcEndpoint called %d times, want 1 (the first claimant only)", n)
-		}
+		testAccClashAtApply(t, tg, testAccInterfaceEndpointConfig(net.VPCID, "logs", "  private_dns_enabled = false\n")+
+			testAccAssociation("subnet", "a", "vpce_interface_endpoint.test.id", net.SubnetIDs[0])+
+			testAccAssociation("subnet", "b", "vpce_interface_endpoint.test.id", net.SubnetIDs[0]), 1,
+			"Duplicate vpce_subnet_association", net.SubnetIDs[0])
 		eps := testAccListEndpoints(t, tg, net.VPCID)
 		if len(eps) != 1 || !slices.Equal(eps[0].SubnetIds, []string{net.SubnetIDs[0]}) {
 			t.Fatalf("endpoints: %+v, want one in %s", eps, net.SubnetIDs[0])
@@ -230,15 +224,10 @@ func TestAccClaims_clashesAtApply(t *testing.T) {
 
 	t.Run("two security group associations", func(t *testing.T) {
 		net := tg.NewNetwork(t)
-		w := tg.NewWorkdir(t)
-		w.SetConfig(testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(net.SubnetIDs[0])+"  private_dns_enabled = false\n") +
-			testAccAssociation("security_group", "a", "vpce_interface_endpoint.test.id", net.SecurityGroupID) +
-			testAccAssociation("security_group", "b", "vpce_interface_endpoint.test.id", net.SecurityGroupID))
-		before := tg.Calls(t, "ModifyVpcEndpoint")
-		testAccWantError(t, "apply", w.Apply(""), "Duplicate vpce_security_group_association", net.SecurityGroupID)
-		if n := tg.Calls(t, "ModifyVpcEndpoint") - before; n != 1 {
-			t.Errorf("ModifyVpcEndpoint called %d times, want 1 (the first claimant only)", n)
-		}
+		testAccClashAtApply(t, tg, testAccInterfaceEndpointConfig(net.VPCID, "logs", testAccSubnets(net.SubnetIDs[0])+"  private_dns_enabled = false\n")+
+			testAccAssociation("security_group", "a", "vpce_interface_endpoint.test.id", net.SecurityGroupID)+
+			testAccAssociation("security_group", "b", "vpce_interface_endpoint.test.id", net.SecurityGroupID), 1,
+			"Duplicate vpce_security_group_association", net.SecurityGroupID)
 	})
 }
 

@@ -502,12 +502,7 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 			return nil, err
 		}
 		if l != nil {
-			eps, ok = l.vpcEndpoints(vpcID), true
-			fc.mu.Lock()
-			if fc.listingGen == l.gen {
-				fc.endpoints[vpcID] = eps
-			}
-			fc.mu.Unlock()
+			eps, ok = fc.endpointsFromListing(l, []string{vpcID})[vpcID], true
 		}
 	}
 	if !ok {
@@ -537,6 +532,21 @@ func (c *Client) EndpointFacts(ctx context.Context, vpcID string) ([]planner.End
 	return out, nil
 }
 
+// endpointsFromListing takes the VPCs' endpoints from the listing, and caches them unless a change
+// was recorded since the listing began (every recorded change or invalidation moves listingGen).
+func (fc *factCache) endpointsFromListing(l *endpointListing, vpcs []string) map[string][]planner.EndpointFacts {
+	out := make(map[string][]planner.EndpointFacts, len(vpcs))
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	for _, v := range vpcs {
+		out[v] = l.vpcEndpoints(v)
+		if fc.listingGen == l.gen {
+			fc.endpoints[v] = out[v]
+		}
+	}
+	return out
+}
+
 // describeVPCEndpointFacts describes the endpoints of the VPCs (one call per hundred VPCs), not
 // deleting or deleted, and caches each VPC's list unless a change was recorded in it since the call
 // began (or the mutable facts were invalidated: gen). Every VPC asked for is in the map.
@@ -553,16 +563,7 @@ func (c *Client) describeVPCEndpointFacts(ctx context.Context, gen uint64, vpcs 
 	if l, err := c.joinListing(ctx); err != nil {
 		return nil, err
 	} else if l != nil {
-		out := make(map[string][]planner.EndpointFacts, len(vpcs))
-		fc.mu.Lock()
-		defer fc.mu.Unlock()
-		for _, v := range vpcs {
-			out[v] = l.vpcEndpoints(v)
-			if fc.listingGen == l.gen && fc.gen == gen && fc.endpointGen[v] == vgens[v] {
-				fc.endpoints[v] = out[v]
-			}
-		}
-		return out, nil
+		return fc.endpointsFromListing(l, vpcs), nil
 	}
 	out := make(map[string][]planner.EndpointFacts, len(vpcs))
 	for _, v := range vpcs {

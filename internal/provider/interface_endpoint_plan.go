@@ -167,16 +167,15 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 	if len(pcfg.SecurityGroupIDs) > 0 && (create || !cfg.SecurityGroupIDs.Equal(state.SecurityGroupIDs)) {
 		rf.groups = func() { f.SecurityGroups, rf.groupsErr = client.SecurityGroupFacts(ctx, pcfg.SecurityGroupIDs) }
 	}
-	endpoints := func() { f.Endpoints, rf.endpointsErr = client.EndpointFacts(ctx, pcfg.VPCID) }
+	var endpoints func()
+	if pcfg.VPCID != "" {
+		endpoints = func() { f.Endpoints, rf.endpointsErr = client.EndpointFacts(ctx, pcfg.VPCID) }
+	}
 	var serviceErr error
 	service := func() { f.Service, serviceErr = client.ServiceFacts(ctx, serviceName, pcfg.ServiceRegion) }
 	if create {
 		// On create every one of them is needed (the VPC's endpoints for P4, P5 and P12).
-		if pcfg.VPCID != "" {
-			concurrently(service, rf.subnets, rf.groups, endpoints)
-		} else {
-			concurrently(service, rf.subnets, rf.groups)
-		}
+		concurrently(service, rf.subnets, rf.groups, endpoints)
 	} else {
 		service()
 	}
@@ -192,11 +191,10 @@ func (r *interfaceEndpointResource) liveRules(ctx context.Context, cfg interface
 		if !interfaceRulesRelevant(cfg, state, f.Service != nil && len(f.Service.PrivateDNSNames) > 0) {
 			return ip
 		}
-		if pcfg.VPCID != "" && privateDNSTurningOn(cfg, state, f.Service) {
-			concurrently(rf.subnets, rf.groups, endpoints)
-		} else {
-			concurrently(rf.subnets, rf.groups)
+		if !privateDNSTurningOn(cfg, state, f.Service) {
+			endpoints = nil // the VPC's endpoints only matter when private DNS is turned on
 		}
+		concurrently(rf.subnets, rf.groups, endpoints)
 	}
 	if rf.subnetsErr != nil {
 		factsProblem(diags, rf.subnetsErr, "availability_zones")
